@@ -1,0 +1,10 @@
+/**
+ * Object storage: containers and objects.
+ * @module
+ */
+export * from './resources.js';
+export * from './options.js';
+export * from './capabilities.js';
+export * from './base-driver.js';
+export * from './registry.js';
+export type { CallOptions } from '../common/options.js';

@@ -1,0 +1,77 @@
+import type { StorageDriver } from './base-driver.js';
+
+function attach(target: object, driver: StorageDriver): void {
+  Object.defineProperty(target, 'driver', { value: driver, enumerable: false, writable: false });
+}
+
+/** Fields of a {@link Container}. */
+export interface ContainerInit<E extends object = object> {
+  name: string;
+  extra?: E;
+}
+
+/** A bucket / container of objects. */
+export class Container<E extends object = object> {
+  /** Container name. */
+  readonly name: string;
+  /** Provider-specific data. */
+  readonly extra: E;
+  /** Driver (non-enumerable). */
+  declare readonly driver: StorageDriver;
+  constructor(init: ContainerInit<E>, driver: StorageDriver) {
+    this.name = init.name;
+    this.extra = init.extra ?? ({} as E);
+    attach(this, driver);
+  }
+}
+
+/** Fields of a {@link StorageObject}. */
+export interface StorageObjectInit<E extends object = object> {
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  /** Entity tag / content hash as the provider reports it. */
+  hash: string;
+  /** Content type, if known. */
+  contentType?: string | undefined;
+  /** Last modification time, if known. */
+  lastModified?: Date | undefined;
+  /** User metadata (`x-*-meta-*`). */
+  meta?: Readonly<Record<string, string>>;
+  /** Container name. */
+  containerName: string;
+  extra?: E;
+}
+
+/** An object (blob) in a container. Named `StorageObject` because `Object` is taken in JS. */
+export class StorageObject<E extends object = object> {
+  /** Object name (key). */
+  readonly name: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** ETag / hash. */
+  readonly hash: string;
+  /** Content type. */
+  readonly contentType: string | undefined;
+  /** Last modified. */
+  readonly lastModified: Date | undefined;
+  /** User metadata. */
+  readonly meta: Readonly<Record<string, string>>;
+  /** Container name. */
+  readonly containerName: string;
+  /** Provider-specific data. */
+  readonly extra: E;
+  /** Driver (non-enumerable). */
+  declare readonly driver: StorageDriver;
+  constructor(init: StorageObjectInit<E>, driver: StorageDriver) {
+    this.name = init.name;
+    this.size = init.size;
+    this.hash = init.hash;
+    this.contentType = init.contentType;
+    this.lastModified = init.lastModified;
+    this.meta = Object.freeze({ ...(init.meta ?? {}) });
+    this.containerName = init.containerName;
+    this.extra = init.extra ?? ({} as E);
+    attach(this, driver);
+  }
+}
