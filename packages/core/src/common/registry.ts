@@ -9,9 +9,13 @@ export interface SetDriverOptions {
   override?: boolean | undefined;
   /** npm package to suggest when the module cannot be found. */
   packageName?: string | undefined;
+  /** Resolve a bare specifier from this file URL or path (default: this module). */
+  resolveFrom?: string | undefined;
 }
 
-type Entry<C> = { kind: 'class'; value: C } | { kind: 'module'; specifier: string; exportName: string; packageName: string | undefined };
+type Entry<C> =
+  | { kind: 'class'; value: C }
+  | { kind: 'module'; specifier: string; exportName: string; packageName: string | undefined; resolveFrom: string | undefined };
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -55,7 +59,13 @@ export class DriverRegistry<C extends abstract new (...args: never[]) => unknown
       if (typeof exportNameOrOptions !== 'string' || exportNameOrOptions.length === 0) {
         throw new InvalidArgumentError(`setDriver("${id}", "${driver}", exportName): the export name is required with a module specifier`);
       }
-      this.#entries.set(id, { kind: 'module', specifier: driver, exportName: exportNameOrOptions, packageName: options.packageName });
+      this.#entries.set(id, {
+        kind: 'module',
+        specifier: driver,
+        exportName: exportNameOrOptions,
+        packageName: options.packageName,
+        resolveFrom: options.resolveFrom,
+      });
     } else if (typeof driver === 'function') {
       this.#entries.set(id, { kind: 'class', value: driver });
     } else {
@@ -73,7 +83,8 @@ export class DriverRegistry<C extends abstract new (...args: never[]) => unknown
     if (entry.kind === 'class') return entry.value;
     let mod: Record<string, unknown>;
     try {
-      mod = requireFromHere(toRequirable(entry.specifier)) as Record<string, unknown>;
+      const load = entry.resolveFrom ? createRequire(entry.resolveFrom) : requireFromHere;
+      mod = load(toRequirable(entry.specifier)) as Record<string, unknown>;
     } catch (cause) {
       const code = (cause as { code?: string }).code;
       if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
