@@ -19,10 +19,11 @@ export interface NodeRun {
   stderr: string;
 }
 
-/** Runs `node <args>` in `cwd` with a clean-ish environment and a time limit. */
-export function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<NodeRun> {
+/** Runs `node <args>` in `cwd` with a time limit; `env` entries set to `undefined` are removed. */
+export function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', ...options.env };
+    for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
     const child = spawn(process.execPath, args, { cwd: options.cwd ?? repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

@@ -1,0 +1,377 @@
+import http from 'node:http';
+import https from 'node:https';
+import { PassThrough, type Readable } from 'node:stream';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import got, { RequestError, type Got, type Request as GotRequest, type Response as GotResponse } from 'got';
+import { AbortError, CloudError, InvalidArgumentError, TimeoutError } from '../errors/cloud-error.js';
+import { MalformedResponseError, ProviderError } from '../errors/provider-error.js';
+import { sleep } from '../common/abort.js';
+import { VERSION } from '../version.js';
+import type { ConnectionOptions, ErrorMapper, HttpErrorContext, HttpHeaders, HttpMethod, HttpRequest, HttpResponse, QueryValue, RequestSigner, RetryPolicy, SignableRequest } from './types.js';
+import { defaultErrorForStatus, headerValue, parseRetryAfter } from './default-error.js';
+import { NO_RETRY, backoffDelay, classifyNetworkError, isIdempotent, resolveRetryPolicy, type NetworkFailure } from './retry.js';
+import { DebugTrace, resolveDebugFile } from './debug-trace.js';
+import { redactText, redactUrl } from './redact.js';
+import { joinUrl } from './url.js';
+
+/** Response headers read for a request id when `requestIdHeaders` is not given. */
+export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = Object.freeze([
+  'x-request-id',
+  'request-id',
+  'x-amz-request-id',
+  'x-amzn-requestid',
+  'x-openstack-request-id',
+  'x-compute-request-id',
+  'x-trans-id',
+]);
+
+/** Bytes of an error body given to error mappers. */
+const ERROR_BODY_BYTES = 65_536;
+/** TLS verification failures: retrying will not help, the message says what to change. */
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/;
+
+/** Outcome of one attempt that got an HTTP response. */
+type AttemptResult<T> =
+  | { ok: true; status: number; headers: HttpHeaders; body: T; requestId: string | undefined }
+  | { ok: false; status: number; error: ProviderError; retryAfterMs: number | undefined };
+
+/** What is fixed for every attempt of one request. */
+interface Prepared {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body: Buffer | Readable | undefined;
+  responseType: 'json' | 'text' | 'buffer' | 'stream';
+  acceptStatus: readonly number[] | undefined;
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  timeout: Record<string, number>;
+  traceId: string;
+}
+
+/**
+ * An HTTP connection to one provider endpoint: one got instance with keep-alive agents, per-attempt signing,
+ * an explicit retry policy (network errors, 408/429/5xx on idempotent requests, `Retry-After`, full-jitter
+ * backoff bounded by attempts and total time), per-attempt timeouts, `AbortSignal` support, error mapping
+ * onto core errors, and an optional redacted debug trace (`CLOUDMUX_DEBUG`).
+ */
+export class Connection {
+  /** Provider id. */
+  readonly provider: string;
+  /** Base URL without a trailing slash. */
+  readonly baseUrl: string;
+  /** Effective retry policy. */
+  readonly retryPolicy: Readonly<RetryPolicy>;
+  /** Default per-attempt timeout. */
+  readonly timeoutMs: number;
+  /** Debug trace file, when tracing is on. */
+  readonly debugFile: string | undefined;
+
+  private readonly client: Got;
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+  private readonly signer: RequestSigner | undefined;
+  private readonly mapError: ErrorMapper;
+  private readonly requestIdHeaders: readonly string[];
+  private readonly baseHeaders: Readonly<Record<string, string>>;
+  private readonly redact: readonly string[] | undefined;
+  private readonly trace: DebugTrace | undefined;
+  private readonly defaultTimeout: Record<string, number>;
+  private seq = 0;
+
+  constructor(options: ConnectionOptions) {
+    if (!options.provider) throw new InvalidArgumentError('Connection: "provider" is required');
+    let parsed: URL;
+    try {
+      parsed = new URL(options.baseUrl);
+    } catch {
+      throw new InvalidArgumentError(`Connection: invalid baseUrl "${redactUrl(String(options.baseUrl))}"`, { provider: options.provider });
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new InvalidArgumentError(`Connection: baseUrl must be http(s), got "${parsed.protocol}"`, { provider: options.provider });
+    }
+    this.provider = options.provider;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.retryPolicy = resolveRetryPolicy(options.retry);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.signer = options.signer;
+    this.mapError = options.mapError ?? ((ctx) => defaultErrorForStatus(ctx));
+    this.requestIdHeaders = (options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) => h.toLowerCase());
+    this.redact = options.redact && options.redact.length > 0 ? [...options.redact] : undefined;
+    this.defaultTimeout = { request: this.timeoutMs };
+
+    const headers: Record<string, string> = { 'user-agent': `cloudmux/${VERSION} (${options.provider}) node/${process.version}` };
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+    this.baseHeaders = Object.freeze(headers);
+
+    const rejectUnauthorized = options.tls?.rejectUnauthorized !== false;
+    const keepAlive = options.keepAlive ?? true;
+    let secureContext: SecureContext | undefined;
+    const ca = options.tls?.ca;
+    if (ca !== undefined) {
+      const list = Array.isArray(ca) ? (ca as ReadonlyArray<string | Buffer>) : [ca as string | Buffer];
+      // Keep the public roots too: a private CA is added, not substituted.
+      secureContext = createSecureContext({ ca: [...rootCertificates, ...list.map((c) => c.toString())] });
+    }
+    this.httpAgent = new http.Agent({ keepAlive });
+    this.httpsAgent = new https.Agent({ keepAlive, rejectUnauthorized, ...(secureContext ? { secureContext } : {}) });
+    this.client = got.extend({
+      agent: { http: this.httpAgent, https: this.httpsAgent },
+      https: { rejectUnauthorized },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: 'buffer',
+      allowGetBody: false,
+    });
+
+    const debugFile = resolveDebugFile(options.debugFile);
+    this.debugFile = debugFile;
+    this.trace = debugFile ? new DebugTrace(debugFile, this.provider, this.redact, !rejectUnauthorized) : undefined;
+  }
+
+  /** The full URL a request path and query resolve to. */
+  buildUrl(path: string, query?: Readonly<Record<string, QueryValue>>): string {
+    return joinUrl(this.baseUrl, path, query);
+  }
+
+  /**
+   * Sends a request, retrying as the policy allows, and returns the parsed response.
+   * Throws core errors: the mapped {@link ProviderError} for error statuses, {@link TimeoutError},
+   * {@link AbortError}, {@link MalformedResponseError}, or a `ProviderError` for network failures.
+   */
+  async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    const signal = req.signal;
+    if (signal?.aborted) throw new AbortError(`${this.provider}: ${req.method} aborted`, { provider: this.provider, cause: signal.reason });
+    const p = this.prepare(req);
+    const streamBody = p.body !== undefined && !Buffer.isBuffer(p.body);
+    const policy = streamBody ? NO_RETRY : this.retryPolicy;
+    const idempotent = isIdempotent(p.method, req.idempotent);
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      let error: CloudError;
+      let retryable: boolean;
+      let retryAfterMs: number | undefined;
+      try {
+        const result = await this.attempt<T>(p, attempt);
+        if (result.ok) return { status: result.status, headers: result.headers, body: result.body, requestId: result.requestId, attempts: attempt };
+        error = result.error;
+        retryAfterMs = result.retryAfterMs;
+        retryable = idempotent && policy.statusCodes.includes(result.status);
+      } catch (err) {
+        if (signal?.aborted) throw this.abortError(p, signal);
+        // Errors from the signer, the error mapper or body parsing propagate as they are.
+        if (!(err instanceof RequestError)) throw err;
+        const failure = classifyNetworkError(err);
+        error = this.networkError(p, err, failure, attempt);
+        retryable = failure.retryable && (idempotent || failure.notSent);
+      }
+      if (!retryable || attempt > policy.limit) throw error;
+      if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw error;
+      const delay = retryAfterMs ?? backoffDelay(policy, attempt);
+      if (Date.now() - started + delay > policy.maxTotalMs) throw error;
+      this.trace?.retry(p.traceId, delay, error.message);
+      try {
+        await sleep(delay, signal);
+      } catch {
+        throw this.abortError(p, signal);
+      }
+    }
+  }
+
+  /** Destroys the keep-alive sockets. The connection can still be used afterwards (new sockets are opened). */
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  private prepare(req: HttpRequest): Prepared {
+    const responseType = req.responseType ?? 'json';
+    let headers: Record<string, string> = this.baseHeaders as Record<string, string>;
+    let copied = false;
+    const own = (): Record<string, string> => {
+      if (!copied) {
+        headers = { ...headers };
+        copied = true;
+      }
+      return headers;
+    };
+    if (req.headers) {
+      const h = own();
+      for (const name in req.headers) {
+        const value = req.headers[name];
+        if (value !== undefined) h[name.toLowerCase()] = value;
+      }
+    }
+    let body: Buffer | Readable | undefined;
+    if (req.json !== undefined) {
+      body = Buffer.from(JSON.stringify(req.json));
+      if (headers['content-type'] === undefined) own()['content-type'] = 'application/json';
+    } else if (typeof req.body === 'string') {
+      body = Buffer.from(req.body);
+    } else {
+      body = req.body;
+    }
+    if (responseType === 'json' && headers.accept === undefined) own().accept = 'application/json';
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    const phased = responseType === 'stream' || (body !== undefined && !Buffer.isBuffer(body));
+    // Streams time out per phase (connect, headers, socket idle), never on total transfer time.
+    const timeout = phased
+      ? { lookup: timeoutMs, connect: timeoutMs, secureConnect: timeoutMs, socket: timeoutMs, response: timeoutMs }
+      : timeoutMs === this.timeoutMs
+        ? this.defaultTimeout
+        : { request: timeoutMs };
+    return {
+      method: req.method,
+      url: joinUrl(this.baseUrl, req.path, req.query),
+      headers,
+      body,
+      responseType,
+      acceptStatus: req.acceptStatus,
+      signal: req.signal,
+      timeoutMs,
+      timeout,
+      traceId: this.trace ? String(++this.seq) : '',
+    };
+  }
+
+  private async attempt<T>(p: Prepared, attempt: number): Promise<AttemptResult<T>> {
+    let url = p.url;
+    let headers = p.headers;
+    if (this.signer) {
+      const signable: SignableRequest = { method: p.method, url: new URL(url), headers: { ...headers }, body: Buffer.isBuffer(p.body) ? p.body : undefined };
+      await this.signer(signable);
+      url = signable.url.href;
+      headers = signable.headers;
+    }
+    const started = this.trace ? performance.now() : 0;
+    this.trace?.request(p.traceId, attempt, p.method, url, headers, p.body);
+    try {
+      if (p.responseType === 'stream') return await this.attemptStream<T>(p, url, headers, started);
+      const res = await this.client(url, { method: p.method, headers, body: p.body, signal: p.signal, timeout: p.timeout, responseType: 'buffer' });
+      return this.finish<T>(p, res.statusCode, res.headers, res.body, started);
+    } catch (err) {
+      if (this.trace && err instanceof RequestError) this.trace.failure(p.traceId, performance.now() - started, err);
+      throw err;
+    }
+  }
+
+  private finish<T>(p: Prepared, status: number, headers: HttpHeaders, raw: Buffer, started: number): AttemptResult<T> {
+    this.trace?.response(p.traceId, status, headers, performance.now() - started, raw);
+    const requestId = headerValue(headers, this.requestIdHeaders);
+    if ((status >= 200 && status < 300) || (p.acceptStatus !== undefined && p.acceptStatus.includes(status))) {
+      return { ok: true, status, headers, body: this.parseBody<T>(p, status, raw, requestId), requestId };
+    }
+    return this.failed(p, status, headers, raw, requestId);
+  }
+
+  private failed(p: Prepared, status: number, headers: HttpHeaders, raw: Buffer, requestId: string | undefined): AttemptResult<never> {
+    const retryAfterMs = parseRetryAfter(headers['retry-after']);
+    const context: HttpErrorContext = {
+      provider: this.provider,
+      status,
+      headers,
+      bodyText: raw.subarray(0, ERROR_BODY_BYTES).toString('utf8'),
+      method: p.method,
+      url: redactUrl(p.url, this.redact),
+      requestId,
+      retryAfterMs,
+    };
+    return { ok: false, status, error: this.mapError(context), retryAfterMs };
+  }
+
+  private parseBody<T>(p: Prepared, status: number, raw: Buffer, requestId: string | undefined): T {
+    switch (p.responseType) {
+      case 'buffer':
+        return raw as T;
+      case 'text':
+        return raw.toString('utf8') as T;
+      default: {
+        if (raw.length === 0) return undefined as T;
+        const text = raw.toString('utf8');
+        try {
+          return JSON.parse(text) as T;
+        } catch (err) {
+          throw new MalformedResponseError(
+            `${this.provider}: ${p.method} ${redactUrl(p.url, this.redact)} returned a body that is not valid JSON (HTTP ${status})`,
+            redactText(text.slice(0, 1024), this.redact),
+            { provider: this.provider, status, method: p.method, url: redactUrl(p.url, this.redact), requestId, cause: err },
+          );
+        }
+      }
+    }
+  }
+
+  private async attemptStream<T>(p: Prepared, url: string, headers: Record<string, string>, started: number): Promise<AttemptResult<T>> {
+    const stream: GotRequest = this.client.stream(url, { method: p.method, headers, body: p.body, signal: p.signal, timeout: p.timeout });
+    if (p.body === undefined && p.method !== 'GET' && p.method !== 'HEAD') stream.end();
+    // One error listener for the stream's whole life, so no error is ever emitted unhandled.
+    let onError: (err: Error) => void = () => undefined;
+    let streamError: Error | undefined;
+    stream.on('error', (err: Error) => {
+      streamError ??= err;
+      onError(err);
+    });
+    const res = await new Promise<GotResponse>((resolve, reject) => {
+      onError = reject;
+      stream.once('response', resolve);
+    });
+    const status = res.statusCode;
+    if (!((status >= 200 && status < 300) || (p.acceptStatus !== undefined && p.acceptStatus.includes(status)))) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        if (size < ERROR_BODY_BYTES) chunks.push(chunk);
+        size += chunk.length;
+      }
+      const raw = Buffer.concat(chunks);
+      this.trace?.response(p.traceId, status, res.headers, performance.now() - started, raw);
+      return this.failed(p, status, res.headers, raw, headerValue(res.headers, this.requestIdHeaders));
+    }
+    this.trace?.response(p.traceId, status, res.headers, performance.now() - started, undefined);
+    // Hand the caller a stream whose errors are core errors.
+    const out = new PassThrough();
+    onError = (err: Error) => {
+      if (p.signal?.aborted) out.destroy(this.abortError(p, p.signal));
+      else out.destroy(this.networkError(p, err, classifyNetworkError(err), 1));
+    };
+    if (streamError) onError(streamError);
+    out.on('close', () => {
+      if (!stream.readableEnded && !stream.destroyed) stream.destroy();
+    });
+    stream.pipe(out);
+    return { ok: true, status, headers: res.headers, body: out as T, requestId: headerValue(res.headers, this.requestIdHeaders) };
+  }
+
+  private abortError(p: Prepared, signal: AbortSignal | undefined): AbortError {
+    return new AbortError(`${this.provider}: ${p.method} ${redactUrl(p.url, this.redact)} aborted`, { provider: this.provider, cause: signal?.reason });
+  }
+
+  private networkError(p: Prepared, err: unknown, failure: NetworkFailure, attempts: number): CloudError {
+    const url = redactUrl(p.url, this.redact);
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    if (failure.timeout) {
+      return new TimeoutError(`${this.provider}: ${p.method} ${url} timed out after ${p.timeoutMs} ms${failure.phase ? ` waiting for ${failure.phase}` : ''}${tries}`, {
+        provider: this.provider,
+        cause: err,
+        lastState: failure.phase,
+      });
+    }
+    const code = failure.code;
+    const detail = redactText(err instanceof Error ? err.message : String(err), this.redact);
+    if (code !== undefined && TLS_CODES.test(code)) {
+      return new ProviderError(
+        `${this.provider}: ${p.method} ${url}: TLS certificate verification failed (${code}: ${detail}); ` +
+          'pass tls.ca with the server CA, or tls.rejectUnauthorized: false to turn verification off',
+        { provider: this.provider, method: p.method, url, cause: err, retryable: false },
+      );
+    }
+    return new ProviderError(`${this.provider}: ${p.method} ${url} failed: ${code ? `${code} ` : ''}${detail}${tries}`, {
+      provider: this.provider,
+      method: p.method,
+      url,
+      cause: err,
+      retryable: failure.retryable,
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { sleep, type CallOptions } from '@cloudmux/core';
+import { NODE_STATES, Node, NodeState, type Ref, refId } from '@cloudmux/core/compute';
+import { InvalidArgumentError, NotFoundError, TimeoutError } from '@cloudmux/core/errors';
+import { MACHINE_STATE_MAP } from '../state-map.js';
+import type { JoyentNodeExtra } from '../types.js';
+import type { JoyentDriverBase } from './base-driver.js';
+
+/** A node predicate for `exWaitForState`. */
+export type JoyentNodePredicate = (node: Node<JoyentNodeExtra>) => boolean;
+
+/** Options of `exWaitForState` / `exWaitWhileState`. */
+export interface WaitForStateOptions extends CallOptions {
+  /** Poll interval (default 2000 ms, py-smartdc's `interval`). */
+  pollIntervalMs?: number | undefined;
+  /** Give up after (default 600000 ms). */
+  timeoutMs?: number | undefined;
+  /** Called after each poll. */
+  onPoll?: ((node: Node<JoyentNodeExtra>) => void) | undefined;
+}
+
+const TERMINAL = new Set<string>([NodeState.TERMINATED, 'deleted', 'destroyed']);
+
+function matcher(target: string | JoyentNodePredicate): { test: JoyentNodePredicate; label: string } {
+  if (typeof target === 'function') return { test: target, label: 'the expected condition' };
+  const valid = [...new Set<string>([...NODE_STATES, ...Object.keys(MACHINE_STATE_MAP)])];
+  if (!valid.includes(target)) throw new InvalidArgumentError(`Invalid state "${target}". Valid values: ${valid.join(', ')}`);
+  return { test: (n) => n.state === target || n.extra.state === target, label: `state ${target}` };
+}
+
+/**
+ * Polls a machine until `target` holds (`mode: 'until'`, py-smartdc's poll_until) or while it
+ * holds (`'while'`, poll_while). A string matches the portable state or the raw CloudAPI state.
+ * A machine that disappears (404) counts as TERMINATED. Throws `TimeoutError` with the last state.
+ */
+export async function waitForState(
+  d: JoyentDriverBase,
+  node: Ref<Node>,
+  target: string | JoyentNodePredicate,
+  options: WaitForStateOptions,
+  mode: 'until' | 'while',
+): Promise<Node<JoyentNodeExtra>> {
+  const { test, label } = matcher(target);
+  const id = refId(node);
+  const interval = options.pollIntervalMs ?? 2000;
+  const timeoutMs = options.timeoutMs ?? 600_000;
+  if (!(interval >= 0) || !(timeoutMs >= 0)) throw new InvalidArgumentError('pollIntervalMs and timeoutMs must be non-negative numbers of milliseconds');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let current: Node<JoyentNodeExtra>;
+    try {
+      current = await d.getNode(id, { signal: options.signal });
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+      current = new Node<JoyentNodeExtra>({ id, name: typeof node === 'string' ? id : node.name, state: NodeState.TERMINATED, extra: { state: 'deleted' } as JoyentNodeExtra }, d);
+    }
+    options.onPoll?.(current);
+    const holds = test(current);
+    if (mode === 'until' ? holds : !holds) return current;
+    if (mode === 'until' && TERMINAL.has(current.state) && typeof target === 'string' && !TERMINAL.has(target)) {
+      throw new TimeoutError(`Machine ${id} was deleted while waiting for ${label}`, { lastState: current.extra.state, provider: 'joyent' });
+    }
+    if (Date.now() + interval > deadline) {
+      throw new TimeoutError(`Timed out after ${timeoutMs} ms waiting ${mode === 'until' ? 'for' : 'while'} ${label} on machine ${id}; last state: ${current.extra.state} (${current.state})`, {
+        lastState: current.extra.state,
+        provider: 'joyent',
+      });
+    }
+    await sleep(interval, options.signal);
+  }
+}
