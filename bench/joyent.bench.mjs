@@ -147,7 +147,7 @@ async function compare(name, driverFn, rawFn, rounds, warmup) {
 
 try {
   console.log(`joyent bench: ${MACHINES} machines in pages of ${PAGE}; ${GETS} sequential getNode; RSA-2048 signing on both sides`);
-  await compare('listNodes-10000', driverList, rawList, 9, 2);
+  await compare('listNodes-10000', driverList, rawList, 21, 5);
   await compare('getNode-1000-sequential', driverGets, rawGets, 5, 1);
 } finally {
   driver.close();

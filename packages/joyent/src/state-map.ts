@@ -20,5 +20,6 @@ export const MACHINE_STATE_MAP: Readonly<Record<string, NodeState>> = Object.fre
 
 /** Maps a CloudAPI state string (case-insensitive) to a NodeState. */
 export function toNodeState(state: string | undefined): NodeState {
-  return (state && MACHINE_STATE_MAP[state.toLowerCase()]) || NodeState.UNKNOWN;
+  if (!state) return NodeState.UNKNOWN;
+  return MACHINE_STATE_MAP[state] ?? MACHINE_STATE_MAP[state.toLowerCase()] ?? NodeState.UNKNOWN;
 }

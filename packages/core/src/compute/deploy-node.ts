@@ -5,21 +5,31 @@ import type { CreateNodeOptions } from './options.js';
 
 /**
  * A deployment step as `deployNode` sees it. `@cloudmux/deploy` provides the real steps
- * (`ScriptDeployment`, `SSHKeyDeployment`, `MultiStepDeployment`...).
+ * (`ScriptDeployment`, `SSHKeyDeployment`, `MultiStepDeployment`...), which also have a
+ * `run(client, context)` method; core only needs the name.
  */
 export interface DeploymentLike {
   /** Step name used in results and errors. */
   readonly name: string;
 }
 
+/** Phases of `deployNode`, in the order they happen (`failed` and `destroy` only on failure). */
+export type DeployPhase = 'create' | 'created' | 'wait-running' | 'wait-ssh' | 'ssh-ready' | 'step' | 'step-done' | 'done' | 'failed' | 'destroy';
+
 /** Progress event emitted by `deployNode`. */
 export interface DeployProgressEvent {
-  /** Phase: `create`, `wait-running`, `wait-ssh`, `step`, `done`, `destroy`. */
-  phase: string;
+  /** Phase reached. */
+  phase: DeployPhase;
   /** Human-readable detail. */
   message: string;
   /** Node, once created. */
   node?: Node | undefined;
+  /** Step name, for `step` and `step-done`. */
+  step?: string | undefined;
+  /** Step result, for `step-done`. */
+  result?: DeploymentStepResult | undefined;
+  /** Error, for `failed`. */
+  error?: unknown;
 }
 
 /** Options of `deployNode` (create options plus SSH and deployment settings). */
@@ -36,28 +46,41 @@ export interface DeployNodeOptions<X extends object = Record<string, unknown>> e
   sshKey?: string | Buffer | undefined;
   /** Passphrase of `sshKey`. */
   sshKeyPassword?: string | undefined;
-  /** Login password, if keys are not used. */
+  /** Login password (default: the password of `auth` when it is `{ kind: 'password' }`). */
   sshPassword?: string | undefined;
-  /** Use the ssh-agent at `SSH_AUTH_SOCK`. */
+  /** Use the ssh-agent at `SSH_AUTH_SOCK` (default: true when no key or password is given and `SSH_AUTH_SOCK` is set). */
   useAgent?: boolean | undefined;
   /** Which interface to connect to (default `public`). */
   sshInterface?: 'public' | 'private' | undefined;
   /** Host-key policy: `accept-new` (default), `strict`, `insecure`. */
   hostKeyPolicy?: 'strict' | 'accept-new' | 'insecure' | undefined;
-  /** For `strict`: a known_hosts file. */
+  /** known_hosts file: checked under `strict` and `accept-new`; new hosts are appended to it under `accept-new`. */
   knownHostsFile?: string | undefined;
-  /** For `strict`: expected SHA256 host-key fingerprints (`SHA256:...`). */
+  /** Accepted SHA256 host-key fingerprints (`SHA256:...`, as `ssh-keygen -lf` prints them). */
   hostKeyFingerprints?: readonly string[] | undefined;
-  /** Overall timeout (default 600000 ms). */
+  /** For `accept-new`: write hashed lines when appending to `knownHostsFile` (default false). */
+  hashKnownHosts?: boolean | undefined;
+  /** Overall timeout: node creation, boot, SSH and every step (default 600000 ms). */
   timeoutMs?: number | undefined;
-  /** SSH connection attempts (default 3 per wait period budget). */
+  /** Most SSH connection rounds (each tries every user) before giving up (default: no limit; `timeoutMs` bounds the wait). */
   maxTries?: number | undefined;
-  /** Poll interval while waiting (default 3000 ms). */
+  /** Poll interval while waiting for the node and for SSH (default 3000 ms). */
   waitPeriodMs?: number | undefined;
+  /** Limit for one SSH connection attempt: TCP connect, banner, key exchange, login (default 20000 ms). */
+  sshTimeoutMs?: number | undefined;
   /** Progress callback. */
   onProgress?: ((event: DeployProgressEvent) => void) | undefined;
-  /** Destroy the node if deployment fails (default false). */
+  /** Destroy the node if anything fails after it was created (default false). */
   destroyOnFailure?: boolean | undefined;
+  /**
+   * Deliver `deploy` (a single `ScriptDeployment`) as the provider's boot script instead of over
+   * SSH: it is put in `ex` under the key the driver class names in `static bootScriptExKey`
+   * (Joyent: `userScript`), and `deployNode` returns once the node runs. Drivers without one
+   * throw `NotSupportedError`.
+   */
+  viaBootScript?: boolean | undefined;
+  /** Debug trace file (default `CLOUDMUX_DEBUG`): connection attempts, host-key decisions, exit codes. */
+  debugFile?: string | undefined;
 }
 
 /** Outcome of one deployment step. */
@@ -66,12 +89,20 @@ export interface DeploymentStepResult {
   name: string;
   /** Whether it succeeded. */
   ok: boolean;
-  /** Exit status for command steps. */
+  /** Exit status for command steps (null when killed or the connection dropped). */
   exitCode?: number | null | undefined;
+  /** Signal that ended the command (`SIGKILL`...), if any. */
+  signal?: string | null | undefined;
   /** Captured stdout. */
   stdout?: string | undefined;
   /** Captured stderr. */
   stderr?: string | undefined;
+  /** Why the step failed when it is not just an exit status (timeout, lost connection, SFTP error). */
+  error?: string | undefined;
+  /** For steps that change state idempotently (`SSHKeyDeployment`): whether anything changed. */
+  changed?: boolean | undefined;
+  /** Wall time of the step. */
+  durationMs?: number | undefined;
   /** Sub-step results for multi-step deployments. */
   steps?: readonly DeploymentStepResult[] | undefined;
 }
@@ -80,12 +111,18 @@ export interface DeploymentStepResult {
 export interface DeployNodeResult<E extends object = object> {
   /** The node, running. */
   node: Node<E>;
-  /** Per-step results in order. */
+  /** Per-step results in order (a `MultiStepDeployment` reports its steps). */
   steps: readonly DeploymentStepResult[];
-  /** SSH user that logged in. */
-  sshUsername: string;
-  /** Host-key fingerprint seen (SHA256), reported for `accept-new`. */
+  /** SSH user that logged in (undefined with `viaBootScript`). */
+  sshUsername: string | undefined;
+  /** Address connected to. */
+  host?: string | undefined;
+  /** SHA256 fingerprint of the node's host key (`SHA256:...`), whatever the policy. */
   hostKeyFingerprint?: string | undefined;
+  /** How the host key was trusted: `known`, `new` (accepted on first use) or `insecure`. */
+  hostKeyStatus?: 'known' | 'new' | 'insecure' | undefined;
+  /** `ssh`, or `boot-script` with `viaBootScript`. */
+  via: 'ssh' | 'boot-script';
 }
 
 type DeployModule = { deployNode(driver: NodeDriver, options: DeployNodeOptions): Promise<DeployNodeResult> };

@@ -61,6 +61,9 @@ export const JOYENT_CAPABILITIES: readonly ComputeMethod[] = [
   'deleteKeyPair',
 ];
 
+/** How many machines at the end of a page are remembered to drop repeats at the start of the next. */
+const PAGE_OVERLAP_CHECK = 100;
+
 /** A 410 answer is a machine that was deleted: CloudAPI still sends its body. */
 function deletedMachine(id: string, body: unknown): WireMachine {
   const m = body && typeof body === 'object' ? (body as Partial<WireMachine>) : {};
@@ -112,8 +115,9 @@ export abstract class JoyentDriverBase extends NodeDriver {
   }
 
   /**
-   * Machines page by page (limit ≤ 1000 and offset, until a short page), mapped to nodes. A
-   * machine seen on an earlier page (the list shifted while paging) is not repeated.
+   * Machines page by page (limit ≤ 1000 and offset, until a short page), mapped to nodes. When
+   * the list shifts while paging (a machine created meanwhile), the first machines of a page
+   * repeat the end of the previous one: those are dropped, so no node is yielded twice.
    */
   async *#nodePages(options: ListNodesOptions<JoyentListNodesFilters>): AsyncGenerator<Node<JoyentNodeExtra>[]> {
     const { client, settings } = internalsOf(this);
@@ -132,16 +136,18 @@ export abstract class JoyentDriverBase extends NodeDriver {
     }
     const { query, pageSize } = listMachinesQuery(options.ex, settings.legacy65);
     const wanted = ids ? new Set(ids) : undefined;
-    const seen = new Set<string>();
+    let previousTail: Set<string> | undefined;
     for await (const page of pages<WireMachine>(client, client.path('machines'), query, options.signal, pageSize)) {
       const dc = settings.datacenter;
       const out: Node<JoyentNodeExtra>[] = [];
-      for (const m of page) {
-        if (seen.has(m.id)) continue;
-        seen.add(m.id);
+      let i = 0;
+      if (previousTail) while (i < page.length && previousTail.has((page[i] as WireMachine).id)) i++;
+      for (; i < page.length; i++) {
+        const m = page[i] as WireMachine;
         if (wanted && !wanted.has(m.id)) continue;
         out.push(toNode(m, this, dc));
       }
+      previousTail = new Set(page.slice(-PAGE_OVERLAP_CHECK).map((m) => m.id));
       yield out;
     }
   }
@@ -153,8 +159,8 @@ export abstract class JoyentDriverBase extends NodeDriver {
 
   /** Lists every machine (all pages). Filters go in `ex` (name, state, image, memory, tags, tombstone...). */
   override async listNodes(options: ListNodesOptions<JoyentListNodesFilters> = {}): Promise<Node<JoyentNodeExtra>[]> {
-    let out: Node<JoyentNodeExtra>[] = [];
-    for await (const page of this.#nodePages(options)) out = out.length === 0 ? page : out.concat(page);
+    const out: Node<JoyentNodeExtra>[] = [];
+    for await (const page of this.#nodePages(options)) for (const n of page) out.push(n);
     return out;
   }
 

@@ -1,5 +1,6 @@
 import { sleep, type CallOptions } from '@cloudmux/core';
-import { NODE_STATES, Node, NodeState, type Ref, refId } from '@cloudmux/core/compute';
+import { NODE_STATES, type Node, NodeState, type Ref, refId } from '@cloudmux/core/compute';
+import { toNode } from '../mappers/to-node.js';
 import { InvalidArgumentError, NotFoundError, TimeoutError } from '@cloudmux/core/errors';
 import { MACHINE_STATE_MAP } from '../state-map.js';
 import type { JoyentNodeExtra } from '../types.js';
@@ -30,7 +31,8 @@ function matcher(target: string | JoyentNodePredicate): { test: JoyentNodePredic
 /**
  * Polls a machine until `target` holds (`mode: 'until'`, py-smartdc's poll_until) or while it
  * holds (`'while'`, poll_while). A string matches the portable state or the raw CloudAPI state.
- * A machine that disappears (404) counts as TERMINATED. Throws `TimeoutError` with the last state.
+ * A machine that disappears (404 after the first poll) counts as TERMINATED; an unknown id throws
+ * `NotFoundError`. Throws `TimeoutError` with the last state.
  */
 export async function waitForState(
   d: JoyentDriverBase,
@@ -45,13 +47,14 @@ export async function waitForState(
   const timeoutMs = options.timeoutMs ?? 600_000;
   if (!(interval >= 0) || !(timeoutMs >= 0)) throw new InvalidArgumentError('pollIntervalMs and timeoutMs must be non-negative numbers of milliseconds');
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let poll = 0; ; poll++) {
     let current: Node<JoyentNodeExtra>;
     try {
       current = await d.getNode(id, { signal: options.signal });
     } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
-      current = new Node<JoyentNodeExtra>({ id, name: typeof node === 'string' ? id : node.name, state: NodeState.TERMINATED, extra: { state: 'deleted' } as JoyentNodeExtra }, d);
+      // Unknown on the first poll: no such machine. Gone later: deleted and purged.
+      if (!(e instanceof NotFoundError) || poll === 0) throw e;
+      current = toNode({ id, name: typeof node === 'string' ? id : node.name, state: 'deleted' }, d, d.datacenter);
     }
     options.onPoll?.(current);
     const holds = test(current);

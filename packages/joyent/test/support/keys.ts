@@ -31,13 +31,12 @@ const cache = new Map<TestKeyKind, TestKey>();
 export function testKey(kind: TestKeyKind): TestKey {
   const hit = cache.get(kind);
   if (hit) return hit;
-  const enc = { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } } as const;
-  const pair =
-    kind === 'rsa'
-      ? generateKeyPairSync('rsa', { modulusLength: 2048, ...enc })
-      : kind === 'ed25519'
-        ? generateKeyPairSync('ed25519', enc)
-        : generateKeyPairSync('ec', { namedCurve: CURVES[kind] as string, ...enc });
+  const privateKeyEncoding = { type: 'pkcs8', format: 'pem' } as const;
+  const publicKeyEncoding = { type: 'spki', format: 'pem' } as const;
+  let pair: { privateKey: string; publicKey: string };
+  if (kind === 'rsa') pair = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding, publicKeyEncoding });
+  else if (kind === 'ed25519') pair = generateKeyPairSync('ed25519', { privateKeyEncoding, publicKeyEncoding });
+  else pair = generateKeyPairSync('ec', { namedCurve: CURVES[kind] as string, privateKeyEncoding, publicKeyEncoding });
   const pub = sshpk.parseKey(pair.publicKey, 'pem');
   const key: TestKey = {
     kind,

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { refId, type CreateNodeOptions, type ListNodesOptions, type Node, type Ref } from '@cloudmux/core/compute';
+import type { CallOptions } from '@cloudmux/core';
+import { InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
+import type { XmlObject } from '../xml/index.js';
+import type { Ec2Context } from './context.js';
+import { ensureKeyPairForAuth } from './key-pairs.js';
+import { addFilters, addList, addTagSpecification, type Ec2Filters, type Ec2Params } from './params.js';
+import { nodesOfReservations, toNode, UNREAD_INSTANCE_ELEMENTS } from './to-node.js';
+import type { Ec2NodeExtra } from './types.js';
+import { items, txt } from './wire.js';
+
+/** Provider filters of `listNodes` (`ex`). */
+export interface Ec2ListNodesFilters {
+  /** EC2 filters, e.g. `{ 'instance-state-name': 'running', 'tag:env': ['prod', 'staging'] }`. */
+  filters?: Ec2Filters | undefined;
+}
+
+/** One block device mapping of `createNode`/`exCreateImage`. */
+export interface Ec2BlockDeviceMapping {
+  /** Device name (`/dev/sdh`, `/dev/xvda`). */
+  deviceName: string;
+  /** Instance store volume (`ephemeral0`). */
+  virtualName?: string | undefined;
+  /** Suppress a device of the AMI's mapping. */
+  noDevice?: boolean | undefined;
+  /** EBS volume settings. */
+  ebs?:
+    | {
+        /** Size in GiB. */
+        volumeSizeGb?: number | undefined;
+        /** `gp3`, `gp2`, `io1`, `io2`, `st1`, `sc1`, `standard`. */
+        volumeType?: string | undefined;
+        /** Snapshot to create the volume from. */
+        snapshotId?: string | undefined;
+        /** Delete with the instance (EC2's default: true for the root device). */
+        deleteOnTermination?: boolean | undefined;
+        /** Provisioned IOPS. */
+        iops?: number | undefined;
+        /** Throughput in MiB/s (gp3). */
+        throughput?: number | undefined;
+        /** Encrypt the volume. */
+        encrypted?: boolean | undefined;
+      }
+    | undefined;
+}
+
+/** EC2 extensions of `createNode` (`ex`). */
+export interface Ec2CreateNodeEx {
+  /** Key pair name (instead of `auth`). */
+  keyName?: string | undefined;
+  /** Security group names (EC2-Classic / default VPC). */
+  securityGroups?: readonly string[] | undefined;
+  /** Security group ids. */
+  securityGroupIds?: readonly string[] | undefined;
+  /** Subnet id (VPC). */
+  subnetId?: string | undefined;
+  /** Primary private IPv4 address in the subnet. */
+  privateIpAddress?: string | undefined;
+  /** User data (cloud-init); base64-encoded for you. */
+  userData?: string | Buffer | undefined;
+  /** IAM instance profile: a name or an ARN. */
+  iamInstanceProfile?: string | undefined;
+  /** Block device mappings. */
+  blockDeviceMappings?: readonly Ec2BlockDeviceMapping[] | undefined;
+  /** Tags for the instance (and its volumes); `name` becomes the `Name` tag. */
+  tags?: Readonly<Record<string, string>> | undefined;
+  /** Alias of `tags` (libcloud's `ex_metadata`). */
+  metadata?: Readonly<Record<string, string>> | undefined;
+  /** Launch at least this many (default 1). */
+  minCount?: number | undefined;
+  /** Launch at most this many (default `minCount`). */
+  maxCount?: number | undefined;
+  /** Idempotency token (default: a new UUID per call, reused by retries of that call). */
+  clientToken?: string | undefined;
+  /** EBS-optimized instance. */
+  ebsOptimized?: boolean | undefined;
+  /** Detailed monitoring. */
+  monitoring?: boolean | undefined;
+  /** What an OS-level shutdown does: `stop` (default) or `terminate`. */
+  shutdownBehavior?: 'stop' | 'terminate' | undefined;
+}
+
+/** Options of `createNode` on EC2. */
+export type Ec2CreateNodeOptions = CreateNodeOptions<Ec2CreateNodeEx>;
+
+function describeParams(options: ListNodesOptions<Ec2ListNodesFilters>): Ec2Params {
+  const filters: Record<string, string | readonly string[]> = { ...(options.ex?.filters ?? {}) };
+  if (options.ids !== undefined) filters['instance-id'] = [...options.ids];
+  return addFilters({}, filters);
+}
+
+/**
+ * DescribeInstances pages (MaxResults/NextToken; ids become an `instance-id` filter so unknown ids are
+ * skipped, not errors), mapped page by page. `readAhead` requests each next page while the current one is mapped.
+ */
+async function* pagesOfNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesFilters>, readAhead: boolean): AsyncGenerator<Node<Ec2NodeExtra>[]> {
+  if (options.ids !== undefined && options.ids.length === 0) return;
+  const pages = ctx.client.paginate('DescribeInstances', describeParams(options), ctx.settings.pageSize, {
+    signal: options.signal,
+    readAhead,
+    skip: UNREAD_INSTANCE_ELEMENTS,
+  });
+  for await (const page of pages) yield nodesOfReservations(page, ctx.driver);
+}
+
+/** Iterates instances lazily, one page at a time. */
+export async function* iterateNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesFilters> = {}): AsyncGenerator<Node<Ec2NodeExtra>> {
+  for await (const page of pagesOfNodes(ctx, options, false)) yield* page;
+}
+
+/** Every instance: all pages, each next page requested while the current one is parsed and mapped. */
+export async function listNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesFilters> = {}): Promise<Node<Ec2NodeExtra>[]> {
+  const out: Node<Ec2NodeExtra>[] = [];
+  for await (const page of pagesOfNodes(ctx, options, true)) for (const node of page) out.push(node);
+  return out;
+}
+
+/** DescribeInstances for one id; `NotFoundError` when EC2 does not know it. */
+export async function getNode(ctx: Ec2Context, id: string, options: CallOptions = {}): Promise<Node<Ec2NodeExtra>> {
+  const page = await ctx.client.call('DescribeInstances', { 'InstanceId.1': id }, { idempotent: true, signal: options.signal, skip: UNREAD_INSTANCE_ELEMENTS });
+  const node = nodesOfReservations(page, ctx.driver).find((n) => n.id === id);
+  if (node === undefined) throw new NotFoundError(`${ctx.settings.provider.id}: instance ${id} not found`, { provider: ctx.settings.provider.id, providerCode: 'InvalidInstanceID.NotFound' });
+  return node;
+}
+
+/** Adds `prefix.N.*` block device mapping parameters (RunInstances, CreateImage). */
+export function blockDeviceParams(params: Ec2Params, prefix: string, mappings: readonly Ec2BlockDeviceMapping[] | undefined): void {
+  mappings?.forEach((m, i) => {
+    const p = `${prefix}.${i + 1}`;
+    params[`${p}.DeviceName`] = m.deviceName;
+    params[`${p}.VirtualName`] = m.virtualName;
+    if (m.noDevice) params[`${p}.NoDevice`] = '';
+    const ebs = m.ebs;
+    if (ebs !== undefined) {
+      params[`${p}.Ebs.VolumeSize`] = ebs.volumeSizeGb;
+      params[`${p}.Ebs.VolumeType`] = ebs.volumeType;
+      params[`${p}.Ebs.SnapshotId`] = ebs.snapshotId;
+      params[`${p}.Ebs.DeleteOnTermination`] = ebs.deleteOnTermination;
+      params[`${p}.Ebs.Iops`] = ebs.iops;
+      params[`${p}.Ebs.Throughput`] = ebs.throughput;
+      params[`${p}.Ebs.Encrypted`] = ebs.encrypted;
+    }
+  });
+}
+
+function count(name: string, v: number | undefined): number | undefined {
+  if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new InvalidArgumentError(`createNode: ex.${name} must be a positive integer, got ${String(v)}`);
+  return v;
+}
+
+/** RunInstances parameters for `options` (without the key pair derived from `auth`). */
+export function runInstancesParams(options: Ec2CreateNodeOptions, keyName: string | undefined, clientToken: string): Ec2Params {
+  const ex = options.ex ?? {};
+  const minCount = count('minCount', ex.minCount) ?? 1;
+  const maxCount = count('maxCount', ex.maxCount) ?? minCount;
+  if (maxCount < minCount) throw new InvalidArgumentError(`createNode: ex.maxCount (${maxCount}) is less than ex.minCount (${minCount})`);
+  const params: Ec2Params = {
+    ImageId: refId(options.image),
+    InstanceType: refId(options.size),
+    MinCount: minCount,
+    MaxCount: maxCount,
+    ClientToken: clientToken,
+    KeyName: keyName,
+    'Placement.AvailabilityZone': options.location === undefined ? undefined : refId(options.location),
+    SubnetId: ex.subnetId,
+    PrivateIpAddress: ex.privateIpAddress,
+    EbsOptimized: ex.ebsOptimized,
+    'Monitoring.Enabled': ex.monitoring,
+    InstanceInitiatedShutdownBehavior: ex.shutdownBehavior,
+  };
+  addList(params, 'SecurityGroup', ex.securityGroups);
+  addList(params, 'SecurityGroupId', ex.securityGroupIds);
+  if (ex.userData !== undefined) params.UserData = (typeof ex.userData === 'string' ? Buffer.from(ex.userData, 'utf8') : ex.userData).toString('base64');
+  if (ex.iamInstanceProfile !== undefined) params[ex.iamInstanceProfile.startsWith('arn:') ? 'IamInstanceProfile.Arn' : 'IamInstanceProfile.Name'] = ex.iamInstanceProfile;
+  blockDeviceParams(params, 'BlockDeviceMapping', ex.blockDeviceMappings);
+  const tags: Record<string, string> = { ...(ex.metadata ?? {}), ...(ex.tags ?? {}) };
+  if (options.name !== undefined) tags.Name = options.name;
+  addTagSpecification(params, 1, 'instance', tags);
+  return params;
+}
+
+/**
+ * RunInstances with an idempotency `ClientToken` (generated once per call), so the connection may
+ * retry it after a dropped connection without launching twice. Returns every launched instance.
+ */
+export async function createNodes(ctx: Ec2Context, options: Ec2CreateNodeOptions): Promise<Node<Ec2NodeExtra>[]> {
+  const ex = options.ex ?? {};
+  if (options.auth?.kind === 'password') {
+    throw new InvalidArgumentError(`${ctx.settings.provider.name} cannot set a login password at launch; use auth { kind: 'ssh-key' } or ex.keyName`, { provider: ctx.settings.provider.id });
+  }
+  if (options.auth !== undefined && ex.keyName !== undefined) throw new InvalidArgumentError('createNode: pass either auth or ex.keyName, not both');
+  const keyName = options.auth !== undefined ? await ensureKeyPairForAuth(ctx, options.auth.publicKey, options.signal) : ex.keyName;
+  const params = runInstancesParams(options, keyName, ex.clientToken ?? randomUUID());
+  const res = await ctx.client.call('RunInstances', params, { idempotent: true, signal: options.signal });
+  const tags = params['TagSpecification.1.ResourceType'] === 'instance' ? tagsFromParams(params) : [];
+  return items(res, 'instancesSet').map((item) => toNode(withTags(item, tags), ctx.driver, res));
+}
+
+function tagsFromParams(params: Ec2Params): XmlObject[] {
+  const out: XmlObject[] = [];
+  for (let n = 1; params[`TagSpecification.1.Tag.${n}.Key`] !== undefined; n++) {
+    out.push({ key: String(params[`TagSpecification.1.Tag.${n}.Key`]), value: String(params[`TagSpecification.1.Tag.${n}.Value`] ?? '') });
+  }
+  return out;
+}
+
+/** RunInstances answers may omit the tags just applied; add them so the node has its name. */
+function withTags(item: XmlObject, tags: XmlObject[]): XmlObject {
+  if (tags.length === 0 || items(item, 'tagSet').length > 0) return item;
+  return { ...item, tagSet: { item: tags } };
+}
+
+/** Runs an instance-state action (Reboot/Terminate/Start/Stop) and says whether EC2 accepted it. */
+export async function instanceAction(ctx: Ec2Context, action: string, node: Ref<Node>, options: CallOptions & { force?: boolean | undefined } = {}): Promise<boolean> {
+  const id = refId(node);
+  const params: Ec2Params = { 'InstanceId.1': id };
+  if (options.force) params.Force = true;
+  const res = await ctx.client.call(action, params, { idempotent: true, signal: options.signal });
+  if (action === 'RebootInstances') return res.return === undefined || res.return === 'true';
+  return items(res, 'instancesSet').some((i) => txt(i, 'instanceId') === id);
+}
+
+/** GetConsoleOutput, base64-decoded (`''` when the instance has produced none yet). */
+export async function getConsoleOutput(ctx: Ec2Context, node: Ref<Node>, options: CallOptions & { latest?: boolean | undefined } = {}): Promise<string> {
+  const res = await ctx.client.call('GetConsoleOutput', { InstanceId: refId(node), Latest: options.latest }, { idempotent: true, signal: options.signal });
+  const out = txt(res, 'output');
+  return out === undefined ? '' : Buffer.from(out, 'base64').toString('utf8');
+}

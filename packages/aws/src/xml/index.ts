@@ -1,0 +1,7 @@
+/**
+ * Internal XML reading for AWS Query API responses (not a public subpath).
+ * @module
+ */
+export { parseXml, xmlItems, xmlObject, xmlText } from './parse-xml.js';
+export { decodeXmlText } from './scan.js';
+export { XmlSyntaxError, type XmlObject, type XmlValue } from './types.js';

@@ -1,0 +1,40 @@
+import { scanXml } from './scan.js';
+import type { XmlObject, XmlValue } from './types.js';
+
+/** Element names that are always arrays: EC2's list members. */
+const EC2_ARRAYS: ReadonlySet<string> = new Set(['item']);
+
+/**
+ * Parses an AWS Query API XML body into plain objects: leaf elements are strings (`''` when empty),
+ * attributes are dropped, repeated elements become arrays and every `item` (EC2 list member) is
+ * always an array. Elements named in `skip` (below the root) may be left out without being parsed, for
+ * callers that know they never read them. Throws `XmlSyntaxError` for text that is not well-formed XML.
+ *
+ * The one XML entry point of the package: the engine behind it (a purpose-built scanner, chosen by
+ * benchmark over fast-xml-parser configurations; see `bench/ec2.bench.mjs`) can change freely.
+ */
+export function parseXml(text: string, arrays: ReadonlySet<string> = EC2_ARRAYS, skip?: ReadonlySet<string>): XmlObject {
+  return scanXml(text, arrays, skip);
+}
+
+/** The object value of `v`, or `undefined` when it is text or absent. */
+export function xmlObject(v: XmlValue | XmlValue[] | undefined): XmlObject | undefined {
+  return v !== undefined && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+
+/** The text of `v` (`undefined` when absent, empty or not text). */
+export function xmlText(v: XmlValue | XmlValue[] | undefined): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+const NO_ITEMS: readonly XmlObject[] = Object.freeze([]);
+
+/** The `item` members of an EC2 list element (`<groupSet><item>…</item></groupSet>`); `[]` when empty or absent. */
+export function xmlItems(v: XmlValue | XmlValue[] | undefined): readonly XmlObject[] {
+  if (v === undefined || typeof v !== 'object' || Array.isArray(v)) return NO_ITEMS;
+  const items = v.item;
+  if (items === undefined) return NO_ITEMS;
+  if (!Array.isArray(items)) return typeof items === 'object' ? [items] : NO_ITEMS;
+  for (const i of items) if (typeof i !== 'object') return items.filter((x): x is XmlObject => typeof x === 'object');
+  return items as XmlObject[];
+}

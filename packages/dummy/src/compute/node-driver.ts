@@ -1,0 +1,385 @@
+import { assertKnownOptions, drain, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
+import {
+  COMPUTE_METHODS,
+  NODE_STATES,
+  NodeDriver,
+  NodeImage,
+  NodeLocation,
+  NodeSize,
+  NodeState,
+  type ComputeMethod,
+  type CreateNodeOptions,
+  type CreateVolumeOptions,
+  type CreateVolumeSnapshotOptions,
+  type DeployNodeOptions,
+  type DeployNodeResult,
+  type ImportKeyPairFromFileOptions,
+  type ImportKeyPairOptions,
+  type KeyPair,
+  type ListNodesOptions,
+  type Node,
+  type Ref,
+  type RunningNode,
+  type StorageVolume,
+  type VolumeSnapshot,
+  type AttachVolumeOptions,
+  type WaitUntilRunningOptions,
+} from '@cloudmux/core/compute';
+import { InvalidArgumentError } from '@cloudmux/core/errors';
+import { getSizePrice } from '@cloudmux/core/pricing';
+import { schedule } from '../common/timed.js';
+import { checkLabel, checkObject } from '../common/validate.js';
+import { DUMMY_IMAGES, DUMMY_PROVIDER, DUMMY_REGIONS, DUMMY_SIZES } from './catalog.js';
+import { incorrectState, notFound } from './errors.js';
+import * as keys from './key-pair-ops.js';
+import { readDummyEnv, resolveDummyOptions, type DummyNodeDriverOptions } from './options.js';
+import type { NodeRecord } from './records.js';
+import { parseOpenSshPublicKey } from './ssh-keys.js';
+import { ComputeState } from './state.js';
+import { toNode, toVolume } from './to-resources.js';
+import type { DummyCreateNodeExtras, DummyImageExtra, DummyKeyPairExtra, DummyListNodesFilters, DummyLocationExtra, DummyNodeExtra, DummySizeExtra, DummyVolumeExtra } from './types.js';
+import * as vols from './volume-ops.js';
+
+/** Every portable compute method: the Dummy driver implements them all. */
+export const DUMMY_COMPUTE_CAPABILITIES: Capabilities<ComputeMethod> = Object.freeze([...COMPUTE_METHODS]);
+
+type LocationOptions = CallOptions & { location?: Ref<NodeLocation> };
+
+/**
+ * An in-memory compute provider with real behaviour: nodes move `pending → running`,
+ * `rebooting → running`, `stopping → stopped` and `terminated → gone` over configurable delays;
+ * lists paginate; bad input throws `InvalidArgumentError` naming the value and the valid ones;
+ * key pairs are real Ed25519 keys. Each instance has its own state.
+ *
+ * A subclass may narrow `static capabilities`: the methods it leaves out then throw `NotSupportedError`.
+ */
+export class DummyNodeDriver extends NodeDriver {
+  /** The Dummy provider definition. */
+  static override readonly provider = DUMMY_PROVIDER;
+  /** Supported portable methods (all of them). */
+  static override readonly capabilities: Capabilities<ComputeMethod> = DUMMY_COMPUTE_CAPABILITIES;
+
+  /** Default location of new nodes and volumes. */
+  readonly region: string;
+  readonly #state: ComputeState;
+
+  /**
+   * @param key - any string (the Dummy provider has no credentials).
+   * @param _secret - ignored.
+   * @param options - see {@link DummyNodeDriverOptions}.
+   */
+  constructor(key: string, _secret?: string, options?: DummyNodeDriverOptions) {
+    super();
+    if (typeof key !== 'string') throw new InvalidArgumentError(`DummyNodeDriver: key must be a string, got ${typeof key}`);
+    this.#state = new ComputeState(resolveDummyOptions(options));
+    this.region = this.#state.options.region;
+  }
+
+  /** Builds a driver from `CLOUDMUX_DUMMY_*` variables (see `readDummyEnv`). */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): DummyNodeDriver {
+    const { key, options } = readDummyEnv(env);
+    return new DummyNodeDriver(key, undefined, options);
+  }
+
+  /** Pages served by `iterateNodes` so far (pagination is observable in tests). */
+  get exPagesFetched(): number {
+    return this.#state.pagesFetched;
+  }
+
+  #guard(method: ComputeMethod, signal?: AbortSignal): void {
+    if (!this.supports(method)) this.notSupported(method);
+    throwIfAborted(signal);
+  }
+
+  #require(id: string): NodeRecord {
+    if (typeof id !== 'string') throw new InvalidArgumentError(`Invalid node id ${JSON.stringify(id)}: expected a string`);
+    const n = this.#state.node(id);
+    if (!n) throw notFound('Node', id);
+    return n;
+  }
+
+  // ---- nodes ----
+
+  /** Iterates nodes in creation order, `pageSize` at a time; `ex` filters by `state` or `name`. */
+  override async *iterateNodes(options: ListNodesOptions<DummyListNodesFilters> = {}): AsyncIterable<Node<DummyNodeExtra>> {
+    this.#guard('listNodes', options.signal);
+    assertKnownOptions('listNodes', options, ['ids', 'ex', 'signal']);
+    const ex = checkObject('listNodes ex', options.ex);
+    if (ex) assertKnownOptions('listNodes ex', ex, ['state', 'name']);
+    if (ex?.state !== undefined && !NODE_STATES.includes(ex.state as NodeState)) {
+      throw new InvalidArgumentError(`Invalid listNodes ex.state ${JSON.stringify(ex.state)}. Valid values: ${NODE_STATES.join(', ')}`);
+    }
+    const ids = options.ids === undefined ? undefined : new Set(options.ids);
+    const { pageSize } = this.#state.options;
+    let after = 0;
+    for (;;) {
+      await Promise.resolve();
+      throwIfAborted(options.signal);
+      this.#state.settleNodes();
+      const page = [...this.#state.nodes.values()]
+        .filter((n) => n.seq > after && (!ids || ids.has(n.id)) && (ex?.state === undefined || n.state === ex.state) && (ex?.name === undefined || n.name === ex.name))
+        .sort((a, b) => a.seq - b.seq)
+        .slice(0, pageSize);
+      this.#state.pagesFetched++;
+      for (const n of page) yield toNode(n, this);
+      const last = page.at(-1);
+      if (page.length < pageSize || !last) return;
+      after = last.seq;
+    }
+  }
+
+  /** Lists every node (all pages). */
+  override listNodes(options?: ListNodesOptions<DummyListNodesFilters>): Promise<Node<DummyNodeExtra>[]> {
+    return drain(this.iterateNodes(options));
+  }
+
+  /** Gets a node; `NotFoundError` once it is gone. */
+  override async getNode(id: string, options: CallOptions = {}): Promise<Node<DummyNodeExtra>> {
+    this.#guard('getNode', options.signal);
+    return toNode(this.#require(id), this);
+  }
+
+  /** Creates a node: `pending`, then `running` after `bootDelayMs`. */
+  override async createNode(options: CreateNodeOptions<DummyCreateNodeExtras>): Promise<Node<DummyNodeExtra>> {
+    this.#guard('createNode', options?.signal);
+    checkObject('createNode options', options);
+    assertKnownOptions('createNode', options, ['name', 'size', 'image', 'location', 'auth', 'ex', 'signal']);
+    const state = this.#state;
+    const locationId = state.location(options.location);
+    const size = state.size(options.size);
+    const image = state.image(options.image, locationId);
+    const ex = checkObject('createNode ex', options.ex);
+    if (ex) assertKnownOptions('createNode ex', ex, ['tags']);
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(checkObject('createNode ex.tags', ex?.tags) ?? {})) {
+      if (typeof v !== 'string') throw new InvalidArgumentError(`Invalid tag ${JSON.stringify(k)}: values must be strings, got ${typeof v}`);
+      tags[checkLabel('tag name', k, 128)] = v;
+    }
+    let authMethod: NodeRecord['authMethod'] = 'none';
+    let authKeyFingerprint: string | undefined;
+    if (options.auth !== undefined) {
+      const auth = checkObject('createNode auth', options.auth) ?? {};
+      if (auth.kind === 'ssh-key') {
+        assertKnownOptions('createNode auth', auth, ['kind', 'publicKey']);
+        authKeyFingerprint = parseOpenSshPublicKey(auth.publicKey as string).sha256Fingerprint;
+        authMethod = 'ssh-key';
+      } else if (auth.kind === 'password') {
+        assertKnownOptions('createNode auth', auth, ['kind', 'password']);
+        if (typeof auth.password !== 'string' || auth.password.length < 8) throw new InvalidArgumentError('Invalid createNode auth.password: expected a string of at least 8 characters');
+        authMethod = 'password';
+      } else {
+        throw new InvalidArgumentError(`Invalid createNode auth.kind ${JSON.stringify(auth.kind)}. Valid values: ssh-key, password`);
+      }
+    }
+    const seq = state.nextSeq();
+    const id = `node-${seq}`;
+    const name = options.name === undefined ? `dummy-${seq}` : checkLabel('node name', options.name);
+    const n: NodeRecord = {
+      seq,
+      id,
+      name,
+      state: NodeState.PENDING,
+      ...state.allocateIps(),
+      sizeId: size.id,
+      imageId: image.id,
+      locationId,
+      created: new Date(),
+      tags,
+      authMethod,
+      authKeyFingerprint,
+    };
+    state.nodes.set(id, n);
+    this.#transition(n, NodeState.PENDING, NodeState.RUNNING, state.options.bootDelayMs);
+    return toNode(n, this);
+  }
+
+  #transition(n: NodeRecord, now: NodeState, then: NodeState, delayMs: number): void {
+    n.state = now;
+    n.targetState = then;
+    schedule(n, delayMs, () => {
+      n.state = then;
+      n.targetState = undefined;
+    });
+  }
+
+  #needs(n: NodeRecord, method: string, allowed: NodeState): void {
+    if (n.state !== allowed) throw incorrectState(`Node ${n.id} (${n.name}) is ${n.state}; ${method} needs a ${allowed} node`);
+  }
+
+  /** Reboots a running node: `rebooting`, then `running` after `rebootDelayMs`. */
+  override async rebootNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('rebootNode', options.signal);
+    const n = this.#require(ComputeState.refId('node', node));
+    this.#needs(n, 'rebootNode', NodeState.RUNNING);
+    this.#transition(n, NodeState.REBOOTING, NodeState.RUNNING, this.#state.options.rebootDelayMs);
+    return true;
+  }
+
+  /** Stops a running node: `stopping`, then `stopped` after `stopDelayMs`. */
+  override async stopNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('stopNode', options.signal);
+    const n = this.#require(ComputeState.refId('node', node));
+    this.#needs(n, 'stopNode', NodeState.RUNNING);
+    this.#transition(n, NodeState.STOPPING, NodeState.STOPPED, this.#state.options.stopDelayMs);
+    return true;
+  }
+
+  /** Starts a stopped node: `pending`, then `running` after `bootDelayMs`. */
+  override async startNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('startNode', options.signal);
+    const n = this.#require(ComputeState.refId('node', node));
+    this.#needs(n, 'startNode', NodeState.STOPPED);
+    this.#transition(n, NodeState.PENDING, NodeState.RUNNING, this.#state.options.bootDelayMs);
+    return true;
+  }
+
+  /**
+   * Destroys a node: it is `terminated` at once (its volumes are detached) and disappears from
+   * lists after `destroyDelayMs`. Destroying a terminated node again is a no-op.
+   */
+  override async destroyNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('destroyNode', options.signal);
+    const n = this.#require(ComputeState.refId('node', node));
+    if (n.state === NodeState.TERMINATED) return true;
+    n.next = undefined;
+    n.targetState = undefined;
+    n.state = NodeState.TERMINATED;
+    n.purgeAt = Date.now() + this.#state.options.destroyDelayMs;
+    vols.releaseVolumesOf(this.#state, n.id);
+    this.#state.settleNode(n);
+    return true;
+  }
+
+  /** Waits until nodes run (see the base class). */
+  override waitUntilRunning(nodes: readonly Ref<Node>[], options?: WaitUntilRunningOptions): Promise<RunningNode[]> {
+    this.#guard('waitUntilRunning');
+    return super.waitUntilRunning(nodes, options);
+  }
+
+  /** Creates a node and deploys to it over SSH (see the base class; needs `@cloudmux/deploy`). */
+  override deployNode(options: DeployNodeOptions): Promise<DeployNodeResult> {
+    this.#guard('deployNode');
+    return super.deployNode(options);
+  }
+
+  // ---- catalog ----
+
+  /** Sizes, with hourly prices from `pricing/compute/dummy.json` for the given (or default) location. */
+  override async listSizes(options: LocationOptions = {}): Promise<NodeSize<DummySizeExtra>[]> {
+    this.#guard('listSizes', options.signal);
+    assertKnownOptions('listSizes', options, ['location', 'signal']);
+    const location = this.#state.location(options.location);
+    const locations = DUMMY_REGIONS.map((r) => r.id);
+    return DUMMY_SIZES.map(
+      (s) =>
+        new NodeSize<DummySizeExtra>(
+          { id: s.id, name: s.name, ramMb: s.ramMb, diskGb: s.diskGb, vcpus: s.vcpus, bandwidthGb: s.bandwidthGb, price: getSizePrice('compute', 'dummy', s.id, location), extra: { locations } },
+          this,
+        ),
+    );
+  }
+
+  /** Images; with `location`, only those offered there. */
+  override async listImages(options: LocationOptions = {}): Promise<NodeImage<DummyImageExtra>[]> {
+    this.#guard('listImages', options.signal);
+    assertKnownOptions('listImages', options, ['location', 'signal']);
+    const location = options.location === undefined ? undefined : this.#state.location(options.location);
+    return DUMMY_IMAGES.filter((i) => location === undefined || i.locations.includes(location)).map(
+      (i) => new NodeImage<DummyImageExtra>({ id: i.id, name: i.name, extra: { os: i.os, version: i.version, locations: i.locations } }, this),
+    );
+  }
+
+  /** One image; `NotFoundError` for an unknown id. */
+  override async getImage(id: string, options: CallOptions = {}): Promise<NodeImage<DummyImageExtra>> {
+    this.#guard('getImage', options.signal);
+    const img = (await this.listImages()).find((i) => i.id === id);
+    if (!img) throw notFound('Image', String(id));
+    return img;
+  }
+
+  /** Locations. */
+  override async listLocations(options: CallOptions = {}): Promise<NodeLocation<DummyLocationExtra>[]> {
+    this.#guard('listLocations', options.signal);
+    assertKnownOptions('listLocations', options, ['signal']);
+    return DUMMY_REGIONS.map((r) => new NodeLocation<DummyLocationExtra>({ id: r.id, name: r.name, country: r.country ?? '', extra: { endpoint: r.endpoint } }, this));
+  }
+
+  // ---- volumes and snapshots ----
+
+  /** Iterates volumes in creation order. */
+  override async *iterateVolumes(options: CallOptions = {}): AsyncIterable<StorageVolume<DummyVolumeExtra>> {
+    this.#guard('listVolumes', options.signal);
+    for (const v of vols.listVolumeRecords(this.#state)) yield toVolume(v, this);
+  }
+  /** Creates a volume: `creating`, then `available`. */
+  override async createVolume(options: CreateVolumeOptions): Promise<StorageVolume<DummyVolumeExtra>> {
+    this.#guard('createVolume', options?.signal);
+    return vols.createVolume(this.#state, this, options);
+  }
+  /** Attaches an available volume to a running or stopped node in the same location. */
+  override async attachVolume(node: Ref<Node>, volume: Ref<StorageVolume>, options?: AttachVolumeOptions): Promise<boolean> {
+    this.#guard('attachVolume', options?.signal);
+    return vols.attachVolume(this.#state, node, volume, options);
+  }
+  /** Detaches a volume in use. */
+  override async detachVolume(volume: Ref<StorageVolume>, options?: CallOptions): Promise<boolean> {
+    this.#guard('detachVolume', options?.signal);
+    return vols.detachVolume(this.#state, volume, options);
+  }
+  /** Destroys an available volume. */
+  override async destroyVolume(volume: Ref<StorageVolume>, options?: CallOptions): Promise<boolean> {
+    this.#guard('destroyVolume', options?.signal);
+    return vols.destroyVolume(this.#state, volume, options);
+  }
+  /** Iterates snapshots, of one volume or all. */
+  override async *iterateVolumeSnapshots(options: CallOptions & { volume?: Ref<StorageVolume> } = {}): AsyncIterable<VolumeSnapshot> {
+    this.#guard('listVolumeSnapshots', options.signal);
+    assertKnownOptions('listVolumeSnapshots', options, ['volume', 'signal']);
+    yield* vols.listSnapshots(this.#state, this, options.volume);
+  }
+  /** Snapshots a volume: `creating`, then `completed`. */
+  override async createVolumeSnapshot(volume: Ref<StorageVolume>, options?: CreateVolumeSnapshotOptions): Promise<VolumeSnapshot> {
+    this.#guard('createVolumeSnapshot', options?.signal);
+    return vols.createSnapshot(this.#state, this, volume, options);
+  }
+  /** Destroys a snapshot. */
+  override async destroyVolumeSnapshot(snapshot: Ref<VolumeSnapshot>, options?: CallOptions): Promise<boolean> {
+    this.#guard('destroyVolumeSnapshot', options?.signal);
+    return vols.destroySnapshot(this.#state, snapshot, options);
+  }
+
+  // ---- key pairs ----
+
+  /** Key pairs, by name. */
+  override async listKeyPairs(options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>[]> {
+    this.#guard('listKeyPairs', options.signal);
+    return [...this.#state.keyPairs.keys()].sort().map((name) => keys.getKeyPair(this.#state, this, name));
+  }
+  /** One key pair; `NotFoundError` if absent. */
+  override async getKeyPair(name: string, options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>> {
+    this.#guard('getKeyPair', options.signal);
+    return keys.getKeyPair(this.#state, this, name);
+  }
+  /** Generates an Ed25519 key pair; the result's `privateKey` is in OpenSSH format. */
+  override async createKeyPair(name: string, options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>> {
+    this.#guard('createKeyPair', options.signal);
+    return keys.createKeyPair(this.#state, this, name, options.signal);
+  }
+  /** Imports an OpenSSH public key (ed25519, rsa >= 1024 bits, ecdsa), fingerprinted like `ssh-keygen -l`. */
+  override async importKeyPairFromString(options: ImportKeyPairOptions): Promise<KeyPair<DummyKeyPairExtra>> {
+    this.#guard('importKeyPairFromString', options?.signal);
+    assertKnownOptions('importKeyPairFromString', options, ['name', 'publicKey', 'signal']);
+    return keys.importKeyPair(this.#state, this, options.name, options.publicKey, options.signal);
+  }
+  /** Imports a public key file. */
+  override async importKeyPairFromFile(options: ImportKeyPairFromFileOptions): Promise<KeyPair<DummyKeyPairExtra>> {
+    this.#guard('importKeyPairFromFile', options?.signal);
+    assertKnownOptions('importKeyPairFromFile', options, ['name', 'path', 'signal']);
+    return super.importKeyPairFromFile(options) as Promise<KeyPair<DummyKeyPairExtra>>;
+  }
+  /** Deletes a key pair; `NotFoundError` if absent. */
+  override async deleteKeyPair(keyPair: KeyPair | string, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('deleteKeyPair', options.signal);
+    return keys.deleteKeyPair(this.#state, keyPair);
+  }
+}

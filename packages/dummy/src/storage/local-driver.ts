@@ -1,0 +1,384 @@
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { link, lstat, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { addAbortSignal, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import { assertKnownOptions, throwIfAborted, type CallOptions, type Capabilities, type ProviderDefinition } from '@cloudmux/core';
+import { AbortError, AlreadyExistsError, BadRequestError, InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
+import {
+  Container,
+  STORAGE_METHODS,
+  StorageDriver,
+  StorageObject,
+  containerName,
+  type ContainerRef,
+  type DownloadObjectOptions,
+  type DownloadStreamOptions,
+  type ListObjectsOptions,
+  type StorageMethod,
+  type UploadObjectOptions,
+} from '@cloudmux/core/storage';
+import { checkInteger, checkObject } from '../common/validate.js';
+import { checkContentType, checkMeta, guessContentType } from './content-type.js';
+import { assertNotPrefix, ContainerGoneError, ensureParents, pruneEmptyParents, removeIfNoFiles } from './fs-tree.js';
+import { StorageLayout } from './layout.js';
+import { checkContainerName, checkObjectName, containerNameProblem } from './names.js';
+import { describeObject } from './object-info.js';
+import { writeSidecar } from './sidecar.js';
+import { stageStream, type StagedFile } from './staged-file.js';
+import { walkObjects } from './walk.js';
+
+/** The Local provider: containers are directories, objects are files. */
+export const LOCAL_PROVIDER: ProviderDefinition = { id: 'local', name: 'Local storage', api: 'filesystem', regions: [] };
+
+/** Every portable storage method except the CDN ones. */
+export const LOCAL_CAPABILITIES: Capabilities<StorageMethod> = Object.freeze(STORAGE_METHODS.filter((m) => !/Cdn/.test(m)));
+
+/** Options of {@link LocalStorageDriver}. */
+export interface LocalStorageDriverOptions {
+  /** fsync every object before it is renamed into place, for crash durability (default false: renames alone already keep readers from seeing partial objects). */
+  fsync?: boolean | undefined;
+  /** Read/write buffer size in bytes (default 1 MiB). */
+  bufferSize?: number | undefined;
+}
+
+/** `extra` of Local containers and objects. */
+export interface LocalExtra {
+  /** Absolute path on disk. */
+  path: string;
+}
+
+const LIST_CONCURRENCY = 64;
+
+function isMissing(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function notFound(what: string, name: string): NotFoundError {
+  return new NotFoundError(`${what} "${name}" not found`, { provider: 'local', status: 404 });
+}
+
+/**
+ * Object storage on the local file system. Uploads stream into a staging file (hashing MD5 on the
+ * way) and are renamed into place, so a failed or aborted upload leaves nothing and a reader sees
+ * the old or the new object, never a torn one. Content type and user metadata live in a sidecar
+ * under the hidden `.cloudmux/` directory of the root. Listing walks directories lazily in name order.
+ */
+export class LocalStorageDriver extends StorageDriver {
+  /** The Local provider definition. */
+  static override readonly provider = LOCAL_PROVIDER;
+  /** Supported methods: all but CDN. */
+  static override readonly capabilities: Capabilities<StorageMethod> = LOCAL_CAPABILITIES;
+
+  /** Absolute root directory. */
+  readonly root: string;
+  readonly #layout: StorageLayout;
+  readonly #fsync: boolean;
+  readonly #bufferSize: number;
+  readonly #locks = new Map<string, Promise<unknown>>();
+
+  /**
+   * @param rootDirectory - an existing directory; each container is a directory in it.
+   * @param _secret - ignored.
+   * @param options - see {@link LocalStorageDriverOptions}.
+   */
+  constructor(rootDirectory: string, _secret?: string, options?: LocalStorageDriverOptions) {
+    super();
+    const o = checkObject('LocalStorageDriver options', options) ?? {};
+    assertKnownOptions('LocalStorageDriver', o, ['fsync', 'bufferSize']);
+    if (o.fsync !== undefined && typeof o.fsync !== 'boolean') throw new InvalidArgumentError(`Invalid fsync ${JSON.stringify(o.fsync)}: expected a boolean`);
+    this.#fsync = o.fsync === true;
+    this.#bufferSize = o.bufferSize === undefined ? 1024 * 1024 : checkInteger('bufferSize', o.bufferSize, 4096, 64 * 1024 * 1024);
+    if (typeof rootDirectory !== 'string' || rootDirectory.length === 0) throw new InvalidArgumentError('LocalStorageDriver: rootDirectory must be a non-empty path');
+    let isDir = false;
+    try {
+      isDir = statSync(rootDirectory).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) throw new InvalidArgumentError(`LocalStorageDriver: root directory "${rootDirectory}" does not exist or is not a directory`);
+    this.#layout = new StorageLayout(rootDirectory);
+    this.root = this.#layout.root;
+  }
+
+  /** Builds a driver rooted at `CLOUDMUX_LOCAL_STORAGE_ROOT`. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): LocalStorageDriver {
+    const root = env.CLOUDMUX_LOCAL_STORAGE_ROOT;
+    if (!root) throw new InvalidArgumentError('LocalStorageDriver.fromEnv: set CLOUDMUX_LOCAL_STORAGE_ROOT to an existing directory');
+    return new LocalStorageDriver(root);
+  }
+
+  #guard(method: StorageMethod, signal?: AbortSignal): void {
+    if (!this.supports(method)) this.notSupported(method);
+    throwIfAborted(signal);
+  }
+
+  /** Runs `fn` after any other commit/delete of the same object in this process. */
+  async #locked<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.#locks.get(key) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.#locks.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.#locks.get(key) === tail) this.#locks.delete(key);
+    }
+  }
+
+  /** Directory of an existing container; `NotFoundError` otherwise. */
+  async #containerDir(ref: ContainerRef): Promise<{ name: string; dir: string }> {
+    const name = checkContainerName(containerName(ref));
+    const dir = this.#layout.containerDir(name);
+    const st = await stat(dir).catch((e: unknown) => {
+      if (isMissing(e)) return undefined;
+      throw e;
+    });
+    if (!st?.isDirectory()) throw notFound('Container', name);
+    return { name, dir };
+  }
+
+  #container(name: string): Container<LocalExtra> {
+    return new Container<LocalExtra>({ name, extra: { path: this.#layout.containerDir(name) } }, this);
+  }
+
+  // ---- containers ----
+
+  /** Containers (directories under the root), in name order. */
+  override async *iterateContainers(options: CallOptions = {}): AsyncIterable<Container<LocalExtra>> {
+    this.#guard('listContainers', options.signal);
+    const entries = await readdir(this.root, { withFileTypes: true });
+    const names = entries.filter((e) => e.isDirectory() && containerNameProblem(e.name) === undefined).map((e) => e.name);
+    names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    for (const name of names) yield this.#container(name);
+  }
+
+  /** A container; `NotFoundError` if absent. */
+  override async getContainer(name: string, options: CallOptions = {}): Promise<Container<LocalExtra>> {
+    this.#guard('getContainer', options.signal);
+    return this.#container((await this.#containerDir(name)).name);
+  }
+
+  /** Creates a container directory; `AlreadyExistsError` if it exists. */
+  override async createContainer(name: string, options: CallOptions = {}): Promise<Container<LocalExtra>> {
+    this.#guard('createContainer', options.signal);
+    checkContainerName(name);
+    await this.#layout.ready();
+    try {
+      await mkdir(this.#layout.containerDir(name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AlreadyExistsError(`Container "${name}" already exists`, { provider: 'local', status: 409 });
+      throw e;
+    }
+    return this.#container(name);
+  }
+
+  /** Deletes an empty container; a container holding objects is refused with `BadRequestError`. */
+  override async deleteContainer(container: ContainerRef, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('deleteContainer', options.signal);
+    const { name, dir } = await this.#containerDir(container);
+    if (!(await removeIfNoFiles(dir))) {
+      throw new BadRequestError(`Container "${name}" is not empty: delete its objects first`, { provider: 'local', status: 409, providerCode: 'ContainerNotEmpty' });
+    }
+    await rm(this.#layout.containerMetaDir(name), { recursive: true, force: true });
+    return true;
+  }
+
+  // ---- objects ----
+
+  #toObject(container: string, name: string, info: { size: number; hash: string; contentType: string; meta: Record<string, string>; lastModified: Date }): StorageObject<LocalExtra> {
+    return new StorageObject<LocalExtra>({ name, containerName: container, ...info, extra: { path: this.#layout.objectPath(container, name) } }, this);
+  }
+
+  /** Objects in name (UTF-8 byte) order, optionally under a prefix; directories are read one at a time. */
+  override async *iterateContainerObjects(container: ContainerRef, options: ListObjectsOptions = {}): AsyncIterable<StorageObject<LocalExtra>> {
+    this.#guard('listContainerObjects', options.signal);
+    assertKnownOptions('listContainerObjects', options, ['prefix', 'signal']);
+    const prefix = options.prefix ?? '';
+    if (typeof prefix !== 'string') throw new InvalidArgumentError(`Invalid prefix ${JSON.stringify(prefix)}: expected a string`);
+    const { name: cname, dir } = await this.#containerDir(container);
+    let batch: { name: string; path: string }[] = [];
+    const flush = async (): Promise<(StorageObject<LocalExtra> | undefined)[]> => {
+      const out = await Promise.all(batch.map(async (e) => {
+        const info = await describeObject(this.#layout, cname, e.name, e.path);
+        return info && this.#toObject(cname, e.name, info);
+      }));
+      batch = [];
+      return out;
+    };
+    for await (const entry of walkObjects(dir, prefix, options.signal)) {
+      batch.push(entry);
+      if (batch.length < LIST_CONCURRENCY) continue;
+      for (const o of await flush()) if (o) yield o;
+    }
+    for (const o of await flush()) if (o) yield o;
+  }
+
+  /** An object's size, MD5, content type and metadata; `NotFoundError` if absent. */
+  override async getObject(container: ContainerRef, name: string, options: CallOptions = {}): Promise<StorageObject<LocalExtra>> {
+    this.#guard('getObject', options.signal);
+    checkObjectName(name);
+    const { name: cname } = await this.#containerDir(container);
+    const info = await describeObject(this.#layout, cname, name, this.#layout.objectPath(cname, name));
+    if (!info) throw notFound('Object', `${cname}/${name}`);
+    return this.#toObject(cname, name, info);
+  }
+
+  #uploadOptions(method: string, name: string, options: UploadObjectOptions): { contentType: string; meta: Record<string, string> } {
+    assertKnownOptions(method, options, ['contentType', 'meta', 'verifyHash', 'signal']);
+    checkObjectName(name);
+    return { contentType: options.contentType === undefined ? guessContentType(name) : checkContentType(options.contentType), meta: checkMeta(options.meta) };
+  }
+
+  /** Uploads a local file (streamed, atomic). */
+  override async uploadObject(filePath: string, container: ContainerRef, name: string, options: UploadObjectOptions = {}): Promise<StorageObject<LocalExtra>> {
+    this.#guard('uploadObject', options.signal);
+    const attrs = this.#uploadOptions('uploadObject', name, options);
+    const st = await stat(filePath).catch(() => undefined);
+    if (!st?.isFile()) throw new InvalidArgumentError(`uploadObject: "${filePath}" is not a readable file`);
+    const { name: cname } = await this.#containerDir(container);
+    return this.#upload(createReadStream(filePath, { highWaterMark: this.#bufferSize }), cname, name, attrs, options.signal);
+  }
+
+  /** Uploads from a stream or async iterable of chunks (atomic: all or nothing). */
+  override async uploadObjectViaStream(
+    source: Readable | AsyncIterable<Uint8Array>,
+    container: ContainerRef,
+    name: string,
+    options: UploadObjectOptions = {},
+  ): Promise<StorageObject<LocalExtra>> {
+    this.#guard('uploadObjectViaStream', options.signal);
+    const attrs = this.#uploadOptions('uploadObjectViaStream', name, options);
+    if (source === null || typeof (source as Partial<AsyncIterable<unknown>>)?.[Symbol.asyncIterator] !== 'function') {
+      throw new InvalidArgumentError('uploadObjectViaStream: source must be a Readable or an AsyncIterable of Uint8Array chunks');
+    }
+    const { name: cname } = await this.#containerDir(container);
+    return this.#upload(source, cname, name, attrs, options.signal);
+  }
+
+  async #upload(source: Readable | AsyncIterable<Uint8Array>, cname: string, name: string, attrs: { contentType: string; meta: Record<string, string> }, signal: AbortSignal | undefined): Promise<StorageObject<LocalExtra>> {
+    await this.#layout.ready();
+    const staged = await stageStream(this.#layout, source, { signal, fsync: this.#fsync, highWaterMark: this.#bufferSize });
+    try {
+      await this.#locked(`${cname}\0${name}`, () => this.#commit(cname, name, staged, attrs));
+    } catch (e) {
+      await rm(staged.path, { force: true });
+      throw e;
+    }
+    return this.#toObject(cname, name, { size: staged.size, hash: staged.hash, lastModified: new Date(Number(staged.stats.mtimeMs)), ...attrs });
+  }
+
+  /** Puts a staged file in place: parents, then the sidecar, then the data (rename). */
+  async #commit(cname: string, name: string, staged: StagedFile, attrs: { contentType: string; meta: Record<string, string> }): Promise<void> {
+    const containerDir = this.#layout.containerDir(cname);
+    const file = this.#layout.objectPath(cname, name);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await ensureParents(containerDir, name);
+        await assertNotPrefix(file, name);
+        if (attempt === 0) {
+          const { stats } = staged;
+          await writeSidecar(this.#layout, this.#layout.sidecarPath(cname, name), {
+            v: 1, name, ino: String(stats.ino), size: staged.size, mtimeNs: String(stats.mtimeNs), hash: staged.hash, ...attrs,
+          });
+        }
+        await rename(staged.path, file);
+        return;
+      } catch (e) {
+        if (e instanceof ContainerGoneError) throw notFound('Container', cname);
+        // A parent directory was pruned by a concurrent delete between mkdir and rename: retry.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  /** Resolves a byte range against the object size (`end` is clamped; `start` past the end is refused). */
+  #range(size: number, options: { start?: number | undefined; end?: number | undefined }): { start: number; end: number } | undefined {
+    const start = options.start === undefined ? 0 : checkInteger('range start', options.start, 0, Number.MAX_SAFE_INTEGER);
+    const end = options.end === undefined ? undefined : checkInteger('range end', options.end, 0, Number.MAX_SAFE_INTEGER);
+    if (end !== undefined && end < start) throw new InvalidArgumentError(`Invalid range ${start}-${end}: end is before start`);
+    if (size === 0 && options.start === undefined && end === undefined) return undefined;
+    if (start >= size) throw new InvalidArgumentError(`Invalid range start ${start}: the object is ${size} bytes long`);
+    return { start, end: Math.min(end ?? size - 1, size - 1) };
+  }
+
+  /** Streams an object, or the inclusive byte range `start`..`end` of it, from one open descriptor. */
+  override async downloadObjectAsStream(object: StorageObject, options: DownloadStreamOptions = {}): Promise<Readable> {
+    this.#guard('downloadObjectAsStream', options.signal);
+    assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'signal']);
+    const name = checkObjectName(object?.name);
+    const { name: cname } = await this.#containerDir(object.containerName);
+    const fh = await open(this.#layout.objectPath(cname, name), 'r').catch((e: unknown) => {
+      if (isMissing(e) || (e as NodeJS.ErrnoException).code === 'EISDIR') throw notFound('Object', `${cname}/${name}`);
+      throw e;
+    });
+    let stream: Readable;
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) throw notFound('Object', `${cname}/${name}`);
+      const range = this.#range(st.size, options);
+      stream = range ? fh.createReadStream({ ...range, highWaterMark: this.#bufferSize }) : fh.createReadStream({ start: 0, highWaterMark: this.#bufferSize });
+    } catch (e) {
+      await fh.close();
+      throw e;
+    }
+    return options.signal ? addAbortSignal(options.signal, stream) : stream;
+  }
+
+  /** Downloads to a file atomically (temp file in the same directory, then rename); refuses to overwrite unless `overwrite`. */
+  override async downloadObject(object: StorageObject, destinationPath: string, options: DownloadObjectOptions = {}): Promise<boolean> {
+    this.#guard('downloadObject', options.signal);
+    assertKnownOptions('downloadObject', options, ['overwrite', 'deleteOnFailure', 'start', 'end', 'signal']);
+    if (typeof destinationPath !== 'string' || destinationPath.length === 0) throw new InvalidArgumentError('downloadObject: destinationPath must be a non-empty path');
+    const dest = path.resolve(destinationPath);
+    const existing = await lstat(dest).catch(() => undefined);
+    if (existing?.isDirectory()) throw new InvalidArgumentError(`downloadObject: destination "${dest}" is a directory`);
+    if (existing && !options.overwrite) throw this.#destExists(dest);
+    const source = await this.downloadObjectAsStream(object, { start: options.start, end: options.end, signal: options.signal });
+    const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.cloudmux-part`);
+    try {
+      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: this.#bufferSize, flush: this.#fsync }), { signal: options.signal });
+      if (options.overwrite) {
+        await rename(tmp, dest);
+      } else {
+        // link() fails if the destination appeared meanwhile: never replaces it.
+        await link(tmp, dest).catch((e: unknown) => {
+          throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? this.#destExists(dest) : e;
+        });
+      }
+    } catch (e) {
+      if (options.signal?.aborted) throw new AbortError('Download aborted', { cause: options.signal.reason });
+      throw e;
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    return true;
+  }
+
+  #destExists(dest: string): AlreadyExistsError {
+    return new AlreadyExistsError(`downloadObject: destination "${dest}" exists; pass { overwrite: true } to replace it`, { provider: 'local' });
+  }
+
+  /** Deletes an object (and its sidecar, and parent directories left empty); `NotFoundError` if absent. */
+  override async deleteObject(object: StorageObject, options: CallOptions = {}): Promise<boolean> {
+    this.#guard('deleteObject', options.signal);
+    const name = checkObjectName(object?.name);
+    const { name: cname, dir } = await this.#containerDir(object.containerName);
+    const file = this.#layout.objectPath(cname, name);
+    await this.#locked(`${cname}\0${name}`, async () => {
+      try {
+        await unlink(file);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (isMissing(e) || code === 'EISDIR' || code === 'EPERM') throw notFound('Object', `${cname}/${name}`);
+        throw e;
+      }
+      await rm(this.#layout.sidecarPath(cname, name), { force: true });
+      await pruneEmptyParents(file, dir);
+    });
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BigIntStats } from 'node:fs';
+import { AbortError } from '@cloudmux/core/errors';
+import type { StorageLayout } from './layout.js';
+
+/** A fully written temporary file, ready to be renamed into place. */
+export interface StagedFile {
+  /** Path in the staging directory. */
+  path: string;
+  /** MD5 hex of the bytes written. */
+  hash: string;
+  /** Bytes written. */
+  size: number;
+  /** Stats of the file (inode, mtime) for its sidecar. */
+  stats: BigIntStats;
+}
+
+/** Options of {@link stageStream}. */
+export interface StageOptions {
+  signal?: AbortSignal | undefined;
+  /** fsync the file before it counts as written. */
+  fsync: boolean;
+  /** Write buffer size. */
+  highWaterMark: number;
+}
+
+/** Passes chunks through, hashing (MD5) and counting them. */
+class HashCounter extends Transform {
+  readonly md5 = createHash('md5');
+  size = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.md5.update(chunk);
+    this.size += chunk.length;
+    cb(null, chunk);
+  }
+}
+
+/** Maps Node's abort error to the core `AbortError`. */
+function mapAbort(e: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted || (e as { name?: string })?.name === 'AbortError') return new AbortError('Upload aborted', { cause: signal?.reason ?? e });
+  return e;
+}
+
+/**
+ * Streams `source` into a new staging file, hashing as it goes. On any failure (source error,
+ * abort, disk full) the staging file is removed and the error rethrown: nothing is left behind.
+ */
+export async function stageStream(layout: StorageLayout, source: Readable | AsyncIterable<Uint8Array>, options: StageOptions): Promise<StagedFile> {
+  const file = layout.tempPath();
+  const counter = new HashCounter({ highWaterMark: options.highWaterMark });
+  try {
+    await pipeline(source, counter, createWriteStream(file, { flags: 'wx', highWaterMark: options.highWaterMark, flush: options.fsync }), { signal: options.signal });
+    if (options.signal?.aborted) throw new AbortError('Upload aborted', { cause: options.signal.reason });
+    return { path: file, hash: counter.md5.digest('hex'), size: counter.size, stats: await stat(file, { bigint: true }) };
+  } catch (e) {
+    await rm(file, { force: true });
+    throw mapAbort(e, options.signal);
+  }
+}
