@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { CloudApiSimulator } from '@cloudmux/joyent/simulator';
 import { getDriver, Provider, storage } from '../index.js';
 import { generateDemoKey } from './keys.js';
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
       const local = new Local(dir);
       const container = await local.createContainer('reports');
       const report = JSON.stringify({ machine: node.id, snapshot: ready.name ?? ready.id, finalState: gone.state }, null, 2);
-      const object = await local.uploadObjectViaStream([Buffer.from(report)], container, 'demo/run.json', { contentType: 'application/json' });
+      const object = await local.uploadObjectViaStream(Readable.from([Buffer.from(report)]), container, 'demo/run.json', { contentType: 'application/json' });
       console.log(`stored ${object.containerName}/${object.name}: ${object.size} bytes, md5 ${object.hash}`);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -10,3 +10,4 @@ export * from './base-driver.js';
 export * from './bind-format.js';
 export * from './registry.js';
 export type { CallOptions } from '../common/options.js';
+export type { SetDriverOptions } from '../common/registry.js';

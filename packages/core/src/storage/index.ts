@@ -8,3 +8,4 @@ export * from './capabilities.js';
 export * from './base-driver.js';
 export * from './registry.js';
 export type { CallOptions } from '../common/options.js';
+export type { SetDriverOptions } from '../common/registry.js';
