@@ -1,10 +1,11 @@
 // Deploy benchmark: a 3-step deployment (upload a config file, run a setup script with arguments,
 // run a check script) to 20 Dummy nodes that all point at a private sshd on 127.0.0.1, with
 // deployNodes at concurrency 10; then, in the same run, the same 3 steps with the OpenSSH `ssh`
-// client in a sequential shell loop (one ssh per step, as a user would script it), and that loop
-// again with OpenSSH connection sharing (ControlMaster, one handshake per node). Reports the wall
-// times and ratios. Needs sshd and ssh (apt-get install openssh-server openssh-client)
-// and the built packages (npx tsc -b packages/deploy packages/dummy). Bounded to 60 s; cleans up.
+// client in a sequential shell loop (one ssh per step, as a user would script it), the same per-node
+// script 10 nodes at a time (xargs -P 10, like-for-like concurrency), and the sequential loop with
+// OpenSSH connection sharing (ControlMaster, one handshake per node). Reports the wall times and
+// ratios. Needs sshd and ssh (apt-get install openssh-server openssh-client) and the built
+// packages (npx tsc -b packages/deploy packages/dummy). Bounded to 180 s; cleans up.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,9 +27,9 @@ const SETUP = '#!/bin/sh\nset -e\ndir="$HOME/bench/$2"\nmkdir -p "$dir"\necho "$
 const CHECK = '#!/bin/sh\ndir="$HOME/bench/$1"\ntest "$(cat "$dir/lines")" -gt 10 && test -s "$dir/role" && echo "healthy $1"\n';
 
 const watchdog = setTimeout(() => {
-  console.error('deploy bench: exceeded 60 s, aborting');
+  console.error('deploy bench: exceeded 180 s, aborting');
   process.exit(1);
-}, 60_000);
+}, 180_000);
 watchdog.unref();
 
 const sshd = await startSshd({ logLevel: 'INFO' });
@@ -76,41 +77,46 @@ try {
   await writeFile(path.join(tmp, 'app.conf'), CONFIG);
   await writeFile(path.join(tmp, 'setup.sh'), SETUP);
   await writeFile(path.join(tmp, 'check.sh'), CHECK);
-  // prefix: directory name prefix on the server; extra: more ssh options; after: commands after each node.
-  const shellLoop = (prefix, extra = '', after = '') => `
-set -e
-OPTS="-q -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${sshd.knownHostsFile} -o IdentitiesOnly=yes -i ${sshd.keys.ed25519} -p ${sshd.port} ${extra}"
+  // One node's 3 steps with the ssh CLI, as a user would script them: node.sh <dir name> [extra ssh options].
+  await writeFile(
+    path.join(tmp, 'node.sh'),
+    `set -e
+n="$1"; shift
+OPTS="-q -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${sshd.knownHostsFile} -o IdentitiesOnly=yes -i ${sshd.keys.ed25519} -p ${sshd.port}"
 DEST="${sshd.user}@${sshd.host}"
-for i in $(seq 0 ${NODES - 1}); do
-  n="${prefix}-$i"
-  ssh $OPTS "$DEST" "mkdir -p ~/bench/$n && cat > ~/bench/$n/app.conf && chmod 640 ~/bench/$n/app.conf" < "${tmp}/app.conf"
-  ssh $OPTS "$DEST" "sh -s -- 'web server' $n" < "${tmp}/setup.sh" > /dev/null
-  ssh $OPTS "$DEST" "sh -s -- $n" < "${tmp}/check.sh" > /dev/null
-  ${after}
-done
-echo done`;
-  const loop = shellLoop('cli');
-  const t1 = performance.now();
-  const { stdout } = await run('bash', ['-c', loop], { timeout: 60_000 });
-  const cliMs = performance.now() - t1;
-  if (stdout.trim() !== 'done') failed = true;
-  console.log(`ssh CLI shell loop: ${NODES} nodes in ${cliMs.toFixed(0)} ms (sequential, 3 ssh runs per node, OpenSSH defaults)`);
+ssh $OPTS "$@" "$DEST" "mkdir -p ~/bench/$n && cat > ~/bench/$n/app.conf && chmod 640 ~/bench/$n/app.conf" < "${tmp}/app.conf"
+ssh $OPTS "$@" "$DEST" "sh -s -- 'web server' $n" < "${tmp}/setup.sh" > /dev/null
+ssh $OPTS "$@" "$DEST" "sh -s -- $n" < "${tmp}/check.sh" > /dev/null
+`,
+  );
+  const node = path.join(tmp, 'node.sh');
+  const timed = async (label, script) => {
+    const t = performance.now();
+    const { stdout } = await run('bash', ['-c', `set -e\n${script}\necho done`], { timeout: 90_000 });
+    const ms = performance.now() - t;
+    if (stdout.trim() !== 'done') failed = true;
+    console.log(`${label}: ${NODES} nodes in ${ms.toFixed(0)} ms`);
+    return ms;
+  };
+  const last = NODES - 1;
+  const cliMs = await timed('ssh CLI shell loop (sequential, 3 ssh runs per node, OpenSSH defaults)', `for i in $(seq 0 ${last}); do bash ${node} cli-$i; done`);
+  // The same loop, 10 nodes at a time (xargs -P), for a like-for-like concurrency.
+  const parMs = await timed(`ssh CLI, ${CONCURRENCY} nodes at a time (xargs -P ${CONCURRENCY})`, `seq 0 ${last} | xargs -P ${CONCURRENCY} -I{} bash ${node} par-{}`);
+  // Sequential with connection sharing (ControlMaster): one SSH handshake per node.
+  const muxMs = await timed(
+    'ssh CLI shell loop with ControlMaster (sequential, one connection per node)',
+    `for i in $(seq 0 ${last}); do bash ${node} mux-$i -o ControlMaster=auto -o ControlPath=${tmp}/cm-%C -o ControlPersist=30; ssh -o ControlPath=${tmp}/cm-%C -p ${sshd.port} -O exit ${sshd.user}@${sshd.host} 2>/dev/null || true; done`,
+  );
 
-  // The same loop with connection sharing (ControlMaster): one SSH handshake per node.
-  const muxLoop = shellLoop('mux', `-o ControlMaster=auto -o ControlPath=${tmp}/cm-%C -o ControlPersist=30`, 'ssh $OPTS -O exit "$DEST" 2>/dev/null || true');
-  const t2 = performance.now();
-  const mux = await run('bash', ['-c', muxLoop], { timeout: 60_000 });
-  const muxMs = performance.now() - t2;
-  if (mux.stdout.trim() !== 'done') failed = true;
-  console.log(`ssh CLI shell loop with ControlMaster: ${NODES} nodes in ${muxMs.toFixed(0)} ms (one connection per node)`);
-
-  const verify = await run('bash', ['-c', `ls -d ${sshd.home}/bench/cmx-* ${sshd.home}/bench/cli-* ${sshd.home}/bench/mux-* | wc -l`]);
-  console.log(`node directories on the server: ${verify.stdout.trim()} (expected ${NODES * 3})`);
-  if (Number(verify.stdout.trim()) !== NODES * 3) failed = true;
+  const verify = await run('bash', ['-c', `ls -d ${sshd.home}/bench/cmx-* ${sshd.home}/bench/cli-* ${sshd.home}/bench/par-* ${sshd.home}/bench/mux-* | wc -l`]);
+  console.log(`node directories on the server: ${verify.stdout.trim()} (expected ${NODES * 4})`);
+  if (Number(verify.stdout.trim()) !== NODES * 4) failed = true;
 
   result('deployNodes_20x3_steps_c10', cloudmuxMs, 'ms', `faster than the ssh CLI loop`, cloudmuxMs < cliMs && !failed);
   result('ssh_cli_loop_20x3_steps', cliMs, 'ms', null, null);
   result('speedup_vs_ssh_cli_loop', cliMs / cloudmuxMs, 'ratio', '> 1', cliMs / cloudmuxMs > 1);
+  result('ssh_cli_parallel10_20x3_steps', parMs, 'ms', null, null);
+  result('speedup_vs_ssh_cli_parallel10', parMs / cloudmuxMs, 'ratio', null, null);
   result('ssh_cli_controlmaster_loop_20x3_steps', muxMs, 'ms', null, null);
   result('speedup_vs_ssh_cli_controlmaster_loop', muxMs / cloudmuxMs, 'ratio', null, null);
   result('per_node_deploy', cloudmuxMs / NODES, 'ms', null, null);

@@ -22,8 +22,8 @@ export function sshTargetFromEnv(example: string, env: NodeJS.ProcessEnv = proce
   const key = env['CLOUDMUX_SSH_KEY'];
   if (!host || !user || !key) {
     console.log(
-      `${example}: skipped: set CLOUDMUX_SSH_HOST, CLOUDMUX_SSH_PORT (default 22), CLOUDMUX_SSH_USER and CLOUDMUX_SSH_KEY (private key path) ` +
-        'to an SSH server to deploy to (optional: CLOUDMUX_SSH_KEY_PASSPHRASE, CLOUDMUX_SSH_KNOWN_HOSTS for strict host-key checking).',
+      'skipped: set CLOUDMUX_SSH_HOST, CLOUDMUX_SSH_PORT (default 22), CLOUDMUX_SSH_USER and CLOUDMUX_SSH_KEY (private key path) ' +
+        `to an SSH server to deploy to (optional: CLOUDMUX_SSH_KEY_PASSPHRASE, CLOUDMUX_SSH_KNOWN_HOSTS for strict host-key checking) [${example}]`,
     );
     return undefined;
   }

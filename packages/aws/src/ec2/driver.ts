@@ -68,6 +68,8 @@ export class EC2NodeDriver extends NodeDriver {
   static override readonly provider: ProviderDefinition = EC2_PROVIDER;
   /** Every portable compute method. */
   static override readonly capabilities: Capabilities<ComputeMethod> = EC2_CAPABILITIES;
+  /** Boot scripts go in `ex.userData` (cloud-init runs it at first boot). */
+  static override readonly bootScriptExKey: string | undefined = 'userData';
 
   /**
    * A driver class for a provider preset, made from data: `new (EC2NodeDriver.withProvider(EUCALYPTUS_PROVIDER))(key, secret, { host })`.

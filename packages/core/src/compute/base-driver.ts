@@ -47,6 +47,11 @@ export abstract class NodeDriver {
   static readonly provider: ProviderDefinition = { id: 'base', name: 'Base', api: 'none', regions: [] };
   /** Supported portable methods; subclasses override. */
   static readonly capabilities: Capabilities<ComputeMethod> = [];
+  /**
+   * The `createNode` `ex` key that takes a boot script (Joyent `userScript`, EC2 `userData`), used by
+   * `deployNode({ viaBootScript: true })`; undefined when the provider has none.
+   */
+  static readonly bootScriptExKey: string | undefined = undefined;
 
   /** Provider id of this instance (may differ from the class default, e.g. a preset). */
   get providerId(): string {

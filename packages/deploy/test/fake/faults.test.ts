@@ -33,8 +33,13 @@ describe('deployNode against an in-process SSH server', () => {
   it('fails fast on authentication failure: InvalidCredentialsError after exactly one connection', async () => {
     const s = await server({ auth: 'reject' });
     const driver = new StubDriver();
-    const err = await deployNode(driver, { ...deployOptions(s.port, new ScriptDeployment('echo hi')), timeoutMs: 60_000 }).catch((e: unknown) => e);
+    // Retrying would mean 5 connections and at least 4 waits of 2 s; the deploy timeout is 60 s.
+    const started = Date.now();
+    const err = await deployNode(driver, { ...deployOptions(s.port, new ScriptDeployment('echo hi')), timeoutMs: 60_000, maxTries: 5, waitPeriodMs: 2000 }).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
     expect(err).toBeInstanceOf(InvalidCredentialsError);
+    // Generous bound, relative to the deploy timeout (not a speed claim): well before one retry wait.
+    expect(elapsed).toBeLessThan(2000);
     expect((err as Error).message).toMatch(/SSH authentication failed for deployer@127\.0\.0\.1/);
     expect(s.connections).toBe(1);
     expect(s.execs).toEqual([]);
@@ -72,6 +77,20 @@ describe('deployNode against an in-process SSH server', () => {
     expect(attempts).toEqual(['create', 'created', 'wait-running', 'wait-ssh', 'ssh-ready', 'step', 'step-done', 'done']);
     // the script was deleted after the run
     expect([...s.files.keys()].filter((f) => f.includes('.cloudmux-'))).toEqual([]);
+  });
+
+  it('waits out a slow banner within sshTimeoutMs on the same connection, without retrying', async () => {
+    const s = await server({ bannerDelayMs: 700 });
+    const r = await deployNode(new StubDriver(), { ...deployOptions(s.port, new ScriptDeployment('#!/bin/sh', { args: ['late'] })), sshTimeoutMs: 10_000 });
+    expect(r.steps[0]).toMatchObject({ ok: true, stdout: 'ran late\n' });
+    expect(s.connections).toBe(1);
+  });
+
+  it('a banner slower than sshTimeoutMs counts as a retryable attempt', async () => {
+    const s = await server({ bannerDelayMs: 600 });
+    const err = await SshClient.connect({ host: '127.0.0.1', port: s.port, username: 'u', privateKey: key, readyTimeoutMs: 150 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SshConnectionError);
+    expect(err).toMatchObject({ retryable: true, reason: 'handshake-timeout' });
   });
 
   it('ends in TimeoutError naming the last SSH error when the banner never comes', async () => {

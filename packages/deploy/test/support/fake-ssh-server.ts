@@ -1,5 +1,5 @@
 // An in-process SSH server (ssh2.Server) for the faults a real sshd cannot show on demand:
-// a stalled banner, auth refusal, a connection dropped mid-script, a command that hangs.
+// a delayed or stalled banner, auth refusal, a connection dropped mid-script, a command that hangs.
 // It keeps uploaded files in memory (a small SFTP subset) and "runs" uploaded scripts by
 // reading markers in them (ssh2's server ignores `signal` requests once a command runs, so
 // timeouts are observed here as the client closing the channel early):  `# fake:hang` (never finishes), `# fake:drop` (prints, then the
@@ -16,6 +16,8 @@ export interface FakeSshServerOptions {
   auth?: 'accept' | 'reject' | { password: string };
   /** TCP connections that get no banner at all (held open silently), before normal service. */
   stallFirstConnections?: number;
+  /** Every served connection waits this long, silent, before the server sends its banner. */
+  bannerDelayMs?: number;
 }
 
 interface FileEntry {
@@ -64,7 +66,17 @@ export class FakeSshServer {
         socket.on('close', () => s.held.delete(socket));
         return;
       }
-      ssh.injectSocket(socket);
+      if (!options.bannerDelayMs) return ssh.injectSocket(socket);
+      s.held.add(socket);
+      socket.on('error', () => undefined);
+      const timer = setTimeout(() => {
+        s.held.delete(socket);
+        if (!socket.destroyed) ssh.injectSocket(socket);
+      }, options.bannerDelayMs);
+      socket.on('close', () => {
+        clearTimeout(timer);
+        s.held.delete(socket);
+      });
     });
     await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
     const port = (tcp.address() as net.AddressInfo).port;

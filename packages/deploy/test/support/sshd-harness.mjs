@@ -1,7 +1,9 @@
 // A private OpenSSH server on 127.0.0.1 for the deploy tests and benchmark. Each call to
 // startSshd() makes its own temp dir (sshd_config, host keys, client keys, known_hosts), picks a
 // free port, creates a throw-away login user with useradd when running as root (the current user
-// otherwise), runs /usr/sbin/sshd -D as a child process, and stop() undoes all of it.
+// otherwise), runs /usr/sbin/sshd -D as a child process, and stop() undoes all of it. A detached
+// watchdog shell also undoes it if this process dies without calling stop() (a crashed or killed
+// jest worker): it waits for its stdin pipe from us to close.
 // Key-only auth, StrictModes no, UsePAM no, internal-sftp. Plain JS so the benchmark can use it.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -128,6 +130,29 @@ async function userdel(user) {
   }
 }
 
+// Runs when our end of its stdin closes: after stop() (everything is already gone, so it does
+// nothing) or when this process died. Kills the sshd named in the pid file, the throw-away
+// user's processes (only while the user still exists with that uid), deletes the user and dir.
+const WATCHDOG = `read _ignored
+dir=$1; user=$2; uid=$3
+[ -f "$dir/sshd.pid" ] && kill "$(cat "$dir/sshd.pid")" 2>/dev/null
+if [ -n "$user" ] && [ "$(id -u "$user" 2>/dev/null)" = "$uid" ]; then
+  sleep 0.2
+  pkill -KILL -U "$uid" 2>/dev/null
+  userdel "$user" 2>/dev/null
+fi
+rm -rf "$dir"`;
+
+/** Starts the watchdog for dir (and the throw-away user, if any); returns a function that releases it. */
+function startWatchdog(dir, user, uid) {
+  const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'cloudmux-sshd-watchdog', dir, user ?? '', String(uid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  dog.on('error', () => undefined);
+  dog.stdin.on('error', () => undefined);
+  dog.unref();
+  dog.stdin.unref?.();
+  return () => dog.stdin.end();
+}
+
 /**
  * Starts a private sshd. Options: `{ logLevel?: 'INFO'|'VERBOSE'|'DEBUG' }`.
  * Resolves with the harness: host, port, user, home, dir, keys, publicKeys, passphrase,
@@ -142,6 +167,7 @@ export async function startSshd(options = {}) {
   let user;
   let createdUser = false;
   let uid = -1;
+  let releaseWatchdog = () => undefined;
   const cleanup = async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
       const kids = await descendants(child.pid);
@@ -171,6 +197,7 @@ export async function startSshd(options = {}) {
       await userdel(user);
     }
     await rm(dir, { recursive: true, force: true });
+    releaseWatchdog();
   };
   try {
     // sshd reads authorized_keys as the login user: the state dir must be traversable.
@@ -187,6 +214,7 @@ export async function startSshd(options = {}) {
     } else {
       user = os.userInfo().username;
     }
+    releaseWatchdog = startWatchdog(dir, createdUser ? user : undefined, uid);
     const hostDir = path.join(dir, 'hostkeys');
     const keyDir = path.join(dir, 'client');
     await mkdir(hostDir, { mode: 0o700 });
