@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DNS_METHODS, DnsRecord, RecordType, Zone, type DnsDriver, type DnsDriverClass, type DnsMethod } from '@cloudmux/core/dns';
-import { budget, collect, errorOf, expectDriverRef, expectNotFound, expectNotSupported, expectRefused, first, needs, timingOf, uniqueName, type Timing } from './harness.js';
-import type { ConformanceOptions } from './types.js';
+import { budget, collect, errorOf, expectDriverRef, expectNotFound, expectNotSupported, expectRefused, first, needs, timingOf, uniqueName, useFreshDriver, type Timing } from './harness.js';
+import type { DnsConformanceOptions } from './types.js';
 
 interface DnsContext {
   driver: DnsDriver;
@@ -153,7 +153,7 @@ function fakeRecord(d: DnsDriver): DnsRecord {
  * Registers the DNS conformance suite: for every portable method (`DNS_METHODS`), its behaviour
  * when the driver's `capabilities` list it, `NotSupportedError` otherwise. Zones it creates are deleted.
  */
-export function describeDnsConformance<D extends DnsDriver>(options: ConformanceOptions<D>): void {
+export function describeDnsConformance<D extends DnsDriver>(options: DnsConformanceOptions<D>): void {
   const timing = timingOf(options);
   describe(`dns conformance: ${options.name}`, () => {
     const driver = useFreshDriver(options);

@@ -17,7 +17,7 @@ import {
   checkUploadViaStream,
 } from './storage-checks.js';
 import { runStorageCleanup, type StorageContext } from './storage-context.js';
-import type { ConformanceOptions } from './types.js';
+import type { StorageConformanceOptions } from './types.js';
 
 const CHECKS: Readonly<Record<StorageMethod, (ctx: StorageContext) => Promise<void>>> = {
   listContainers: checkListContainers,
@@ -65,7 +65,7 @@ const CALLS: Readonly<Record<StorageMethod, readonly ((d: StorageDriver) => unkn
  * that checks its behaviour when the driver's `capabilities` list it, and `NotSupportedError`
  * when they do not. Each test gets a fresh driver; containers it creates are emptied and removed.
  */
-export function describeStorageConformance<D extends StorageDriver>(options: ConformanceOptions<D>): void {
+export function describeStorageConformance<D extends StorageDriver>(options: StorageConformanceOptions<D>): void {
   const timing = timingOf(options);
   describe(`storage conformance: ${options.name}`, () => {
     const driver = useFreshDriver(options);

@@ -73,8 +73,10 @@ export function expectObject(o: StorageObject, ctx: StorageContext, container: C
   expect(o.containerName).toBe(container.name);
   expect(o.size).toBe(data.length);
   expect(typeof o.hash).toBe('string');
-  // A plain MD5 hex hash must be the content's MD5 (multipart ETags are not plain hex).
-  if (/^[0-9a-f]{32}$/i.test(o.hash.replace(/"/g, ''))) expect(o.hash.replace(/"/g, '').toLowerCase()).toBe(md5(data));
+  // A plain hex hash must be the content's hash: 32 digits MD5, 64 digits SHA-256 (multipart ETags are not plain hex).
+  const hex = o.hash.replace(/"/g, '').toLowerCase();
+  if (/^[0-9a-f]{32}$/.test(hex)) expect(hex).toBe(md5(data));
+  if (/^[0-9a-f]{64}$/.test(hex)) expect(hex).toBe(createHash('sha256').update(data).digest('hex'));
   expectDriverRef(o, ctx.driver);
 }
 

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       const container = await local.createContainer('reports');
       const report = JSON.stringify({ machine: node.id, snapshot: ready.name ?? ready.id, finalState: gone.state }, null, 2);
       const object = await local.uploadObjectViaStream(Readable.from([Buffer.from(report)]), container, 'demo/run.json', { contentType: 'application/json' });
-      console.log(`stored ${object.containerName}/${object.name}: ${object.size} bytes, md5 ${object.hash}`);
+      console.log(`stored ${object.containerName}/${object.name}: ${object.size} bytes, ${object.extra.hashAlgorithm} ${object.hash}`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -99,7 +99,7 @@ export abstract class DnsDriver {
 
   /** Renders a zone and its records as a BIND zone file. */
   async exportZoneToBindFormat(zone: ZoneRef, options?: CallOptions): Promise<string> {
-    if (!this.supports('listRecords')) this.notSupported('exportZoneToBindFormat');
+    if (!this.supports('exportZoneToBindFormat') || !this.supports('listRecords')) this.notSupported('exportZoneToBindFormat');
     const z = typeof zone === 'string' ? await this.getZone(zone, options) : zone;
     return toBindZoneFile(z, await this.listRecords(z, options));
   }

@@ -29,7 +29,7 @@ import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { getSizePrice } from '@cloudmux/core/pricing';
 import { schedule } from '../common/timed.js';
 import { checkLabel, checkObject } from '../common/validate.js';
-import { DUMMY_IMAGES, DUMMY_PROVIDER, DUMMY_REGIONS, DUMMY_SIZES } from './catalog.js';
+import { DUMMY_IMAGES, DUMMY_PROVIDER, DUMMY_REGIONS, DUMMY_SIZES, type DummyImageSpec } from './catalog.js';
 import { incorrectState, notFound } from './errors.js';
 import * as keys from './key-pair-ops.js';
 import { readDummyEnv, resolveDummyOptions, type DummyNodeDriverOptions } from './options.js';
@@ -284,17 +284,19 @@ export class DummyNodeDriver extends NodeDriver {
     this.#guard('listImages', options.signal);
     assertKnownOptions('listImages', options, ['location', 'signal']);
     const location = options.location === undefined ? undefined : this.#state.location(options.location);
-    return DUMMY_IMAGES.filter((i) => location === undefined || i.locations.includes(location)).map(
-      (i) => new NodeImage<DummyImageExtra>({ id: i.id, name: i.name, extra: { os: i.os, version: i.version, locations: i.locations } }, this),
-    );
+    return DUMMY_IMAGES.filter((i) => location === undefined || i.locations.includes(location)).map((i) => this.#toImage(i));
+  }
+
+  #toImage(i: DummyImageSpec): NodeImage<DummyImageExtra> {
+    return new NodeImage<DummyImageExtra>({ id: i.id, name: i.name, extra: { os: i.os, version: i.version, locations: i.locations } }, this);
   }
 
   /** One image; `NotFoundError` for an unknown id. */
   override async getImage(id: string, options: CallOptions = {}): Promise<NodeImage<DummyImageExtra>> {
     this.#guard('getImage', options.signal);
-    const img = (await this.listImages()).find((i) => i.id === id);
+    const img = DUMMY_IMAGES.find((i) => i.id === id);
     if (!img) throw notFound('Image', String(id));
-    return img;
+    return this.#toImage(img);
   }
 
   /** Locations. */

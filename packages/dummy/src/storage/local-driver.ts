@@ -19,12 +19,14 @@ import {
   type StorageMethod,
   type UploadObjectOptions,
 } from '@cloudmux/core/storage';
-import { checkInteger, checkObject } from '../common/validate.js';
+import { checkInteger } from '../common/validate.js';
 import { checkContentType, checkMeta, guessContentType } from './content-type.js';
+import type { HashAlgorithm } from './hash.js';
+import { resolveLocalOptions, type LocalStorageDriverOptions } from './local-options.js';
 import { assertNotPrefix, ContainerGoneError, ensureParents, pruneEmptyParents, removeIfNoFiles } from './fs-tree.js';
 import { StorageLayout } from './layout.js';
 import { checkContainerName, checkObjectName, containerNameProblem } from './names.js';
-import { describeObject } from './object-info.js';
+import { describeObject, type ObjectInfo } from './object-info.js';
 import { writeSidecar } from './sidecar.js';
 import { stageStream, type StagedFile } from './staged-file.js';
 import { walkObjects } from './walk.js';
@@ -35,18 +37,18 @@ export const LOCAL_PROVIDER: ProviderDefinition = { id: 'local', name: 'Local st
 /** Every portable storage method except the CDN ones. */
 export const LOCAL_CAPABILITIES: Capabilities<StorageMethod> = Object.freeze(STORAGE_METHODS.filter((m) => !/Cdn/.test(m)));
 
-/** Options of {@link LocalStorageDriver}. */
-export interface LocalStorageDriverOptions {
-  /** fsync every object before it is renamed into place, for crash durability (default false: renames alone already keep readers from seeing partial objects). */
-  fsync?: boolean | undefined;
-  /** Read/write buffer size in bytes (default 1 MiB). */
-  bufferSize?: number | undefined;
-}
+export type { LocalStorageDriverOptions } from './local-options.js';
 
 /** `extra` of Local containers and objects. */
 export interface LocalExtra {
   /** Absolute path on disk. */
   path: string;
+}
+
+/** `extra` of Local objects. */
+export interface LocalObjectExtra extends LocalExtra {
+  /** Algorithm of the object's `hash`. */
+  hashAlgorithm: HashAlgorithm;
 }
 
 const LIST_CONCURRENCY = 64;
@@ -61,8 +63,8 @@ function notFound(what: string, name: string): NotFoundError {
 }
 
 /**
- * Object storage on the local file system. Uploads stream into a staging file (hashing MD5 on the
- * way) and are renamed into place, so a failed or aborted upload leaves nothing and a reader sees
+ * Object storage on the local file system. Uploads stream into a staging file (hashed on the way,
+ * on a separate thread, SHA-256 by default) and are renamed into place, so a failed or aborted upload leaves nothing and a reader sees
  * the old or the new object, never a torn one. Content type and user metadata live in a sidecar
  * under the hidden `.cloudmux/` directory of the root. Listing walks directories lazily in name order.
  */
@@ -76,7 +78,9 @@ export class LocalStorageDriver extends StorageDriver {
   readonly root: string;
   readonly #layout: StorageLayout;
   readonly #fsync: boolean;
-  readonly #bufferSize: number;
+  readonly #uploadBuffer: number;
+  readonly #downloadBuffer: number;
+  readonly #hashAlgorithm: HashAlgorithm;
   readonly #locks = new Map<string, Promise<unknown>>();
 
   /**
@@ -86,11 +90,11 @@ export class LocalStorageDriver extends StorageDriver {
    */
   constructor(rootDirectory: string, _secret?: string, options?: LocalStorageDriverOptions) {
     super();
-    const o = checkObject('LocalStorageDriver options', options) ?? {};
-    assertKnownOptions('LocalStorageDriver', o, ['fsync', 'bufferSize']);
-    if (o.fsync !== undefined && typeof o.fsync !== 'boolean') throw new InvalidArgumentError(`Invalid fsync ${JSON.stringify(o.fsync)}: expected a boolean`);
-    this.#fsync = o.fsync === true;
-    this.#bufferSize = o.bufferSize === undefined ? 1024 * 1024 : checkInteger('bufferSize', o.bufferSize, 4096, 64 * 1024 * 1024);
+    const o = resolveLocalOptions(options);
+    this.#fsync = o.fsync;
+    this.#uploadBuffer = o.uploadBuffer;
+    this.#downloadBuffer = o.downloadBuffer;
+    this.#hashAlgorithm = o.hashAlgorithm;
     if (typeof rootDirectory !== 'string' || rootDirectory.length === 0) throw new InvalidArgumentError('LocalStorageDriver: rootDirectory must be a non-empty path');
     let isDir = false;
     try {
@@ -188,21 +192,22 @@ export class LocalStorageDriver extends StorageDriver {
 
   // ---- objects ----
 
-  #toObject(container: string, name: string, info: { size: number; hash: string; contentType: string; meta: Record<string, string>; lastModified: Date }): StorageObject<LocalExtra> {
-    return new StorageObject<LocalExtra>({ name, containerName: container, ...info, extra: { path: this.#layout.objectPath(container, name) } }, this);
+  #toObject(container: string, name: string, info: ObjectInfo): StorageObject<LocalObjectExtra> {
+    const { hashAlgorithm, ...fields } = info;
+    return new StorageObject<LocalObjectExtra>({ name, containerName: container, ...fields, extra: { path: this.#layout.objectPath(container, name), hashAlgorithm } }, this);
   }
 
   /** Objects in name (UTF-8 byte) order, optionally under a prefix; directories are read one at a time. */
-  override async *iterateContainerObjects(container: ContainerRef, options: ListObjectsOptions = {}): AsyncIterable<StorageObject<LocalExtra>> {
+  override async *iterateContainerObjects(container: ContainerRef, options: ListObjectsOptions = {}): AsyncIterable<StorageObject<LocalObjectExtra>> {
     this.#guard('listContainerObjects', options.signal);
     assertKnownOptions('listContainerObjects', options, ['prefix', 'signal']);
     const prefix = options.prefix ?? '';
     if (typeof prefix !== 'string') throw new InvalidArgumentError(`Invalid prefix ${JSON.stringify(prefix)}: expected a string`);
     const { name: cname, dir } = await this.#containerDir(container);
     let batch: { name: string; path: string }[] = [];
-    const flush = async (): Promise<(StorageObject<LocalExtra> | undefined)[]> => {
+    const flush = async (): Promise<(StorageObject<LocalObjectExtra> | undefined)[]> => {
       const out = await Promise.all(batch.map(async (e) => {
-        const info = await describeObject(this.#layout, cname, e.name, e.path);
+        const info = await describeObject(this.#layout, cname, e.name, e.path, this.#hashAlgorithm);
         return info && this.#toObject(cname, e.name, info);
       }));
       batch = [];
@@ -216,12 +221,12 @@ export class LocalStorageDriver extends StorageDriver {
     for (const o of await flush()) if (o) yield o;
   }
 
-  /** An object's size, MD5, content type and metadata; `NotFoundError` if absent. */
-  override async getObject(container: ContainerRef, name: string, options: CallOptions = {}): Promise<StorageObject<LocalExtra>> {
+  /** An object's size, content hash, content type and metadata; `NotFoundError` if absent. */
+  override async getObject(container: ContainerRef, name: string, options: CallOptions = {}): Promise<StorageObject<LocalObjectExtra>> {
     this.#guard('getObject', options.signal);
     checkObjectName(name);
     const { name: cname } = await this.#containerDir(container);
-    const info = await describeObject(this.#layout, cname, name, this.#layout.objectPath(cname, name));
+    const info = await describeObject(this.#layout, cname, name, this.#layout.objectPath(cname, name), this.#hashAlgorithm);
     if (!info) throw notFound('Object', `${cname}/${name}`);
     return this.#toObject(cname, name, info);
   }
@@ -233,13 +238,13 @@ export class LocalStorageDriver extends StorageDriver {
   }
 
   /** Uploads a local file (streamed, atomic). */
-  override async uploadObject(filePath: string, container: ContainerRef, name: string, options: UploadObjectOptions = {}): Promise<StorageObject<LocalExtra>> {
+  override async uploadObject(filePath: string, container: ContainerRef, name: string, options: UploadObjectOptions = {}): Promise<StorageObject<LocalObjectExtra>> {
     this.#guard('uploadObject', options.signal);
     const attrs = this.#uploadOptions('uploadObject', name, options);
     const st = await stat(filePath).catch(() => undefined);
     if (!st?.isFile()) throw new InvalidArgumentError(`uploadObject: "${filePath}" is not a readable file`);
     const { name: cname } = await this.#containerDir(container);
-    return this.#upload(createReadStream(filePath, { highWaterMark: this.#bufferSize }), cname, name, attrs, options.signal);
+    return this.#upload(createReadStream(filePath, { highWaterMark: this.#uploadBuffer }), cname, name, attrs, options.signal);
   }
 
   /** Uploads from a stream or async iterable of chunks (atomic: all or nothing). */
@@ -248,7 +253,7 @@ export class LocalStorageDriver extends StorageDriver {
     container: ContainerRef,
     name: string,
     options: UploadObjectOptions = {},
-  ): Promise<StorageObject<LocalExtra>> {
+  ): Promise<StorageObject<LocalObjectExtra>> {
     this.#guard('uploadObjectViaStream', options.signal);
     const attrs = this.#uploadOptions('uploadObjectViaStream', name, options);
     if (source === null || typeof (source as Partial<AsyncIterable<unknown>>)?.[Symbol.asyncIterator] !== 'function') {
@@ -258,16 +263,16 @@ export class LocalStorageDriver extends StorageDriver {
     return this.#upload(source, cname, name, attrs, options.signal);
   }
 
-  async #upload(source: Readable | AsyncIterable<Uint8Array>, cname: string, name: string, attrs: { contentType: string; meta: Record<string, string> }, signal: AbortSignal | undefined): Promise<StorageObject<LocalExtra>> {
+  async #upload(source: Readable | AsyncIterable<Uint8Array>, cname: string, name: string, attrs: { contentType: string; meta: Record<string, string> }, signal: AbortSignal | undefined): Promise<StorageObject<LocalObjectExtra>> {
     await this.#layout.ready();
-    const staged = await stageStream(this.#layout, source, { signal, fsync: this.#fsync, highWaterMark: this.#bufferSize });
+    const staged = await stageStream(this.#layout, source, { signal, fsync: this.#fsync, highWaterMark: this.#uploadBuffer, hashAlgorithm: this.#hashAlgorithm });
     try {
       await this.#locked(`${cname}\0${name}`, () => this.#commit(cname, name, staged, attrs));
     } catch (e) {
       await rm(staged.path, { force: true });
       throw e;
     }
-    return this.#toObject(cname, name, { size: staged.size, hash: staged.hash, lastModified: new Date(Number(staged.stats.mtimeMs)), ...attrs });
+    return this.#toObject(cname, name, { size: staged.size, hash: staged.hash, hashAlgorithm: staged.hashAlgorithm, lastModified: new Date(Number(staged.stats.mtimeMs)), ...attrs });
   }
 
   /** Puts a staged file in place: parents, then the sidecar, then the data (rename). */
@@ -281,7 +286,7 @@ export class LocalStorageDriver extends StorageDriver {
         if (attempt === 0) {
           const { stats } = staged;
           await writeSidecar(this.#layout, this.#layout.sidecarPath(cname, name), {
-            v: 1, name, ino: String(stats.ino), size: staged.size, mtimeNs: String(stats.mtimeNs), hash: staged.hash, ...attrs,
+            v: 1, name, ino: String(stats.ino), size: staged.size, mtimeNs: String(stats.mtimeNs), hash: staged.hash, alg: staged.hashAlgorithm, ...attrs,
           });
         }
         await rename(staged.path, file);
@@ -309,6 +314,10 @@ export class LocalStorageDriver extends StorageDriver {
   override async downloadObjectAsStream(object: StorageObject, options: DownloadStreamOptions = {}): Promise<Readable> {
     this.#guard('downloadObjectAsStream', options.signal);
     assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'signal']);
+    return this.#openStream(object, options);
+  }
+
+  async #openStream(object: StorageObject, options: DownloadStreamOptions): Promise<Readable> {
     const name = checkObjectName(object?.name);
     const { name: cname } = await this.#containerDir(object.containerName);
     const fh = await open(this.#layout.objectPath(cname, name), 'r').catch((e: unknown) => {
@@ -320,7 +329,7 @@ export class LocalStorageDriver extends StorageDriver {
       const st = await fh.stat();
       if (!st.isFile()) throw notFound('Object', `${cname}/${name}`);
       const range = this.#range(st.size, options);
-      stream = range ? fh.createReadStream({ ...range, highWaterMark: this.#bufferSize }) : fh.createReadStream({ start: 0, highWaterMark: this.#bufferSize });
+      stream = range ? fh.createReadStream({ ...range, highWaterMark: this.#downloadBuffer }) : fh.createReadStream({ start: 0, highWaterMark: this.#downloadBuffer });
     } catch (e) {
       await fh.close();
       throw e;
@@ -337,10 +346,10 @@ export class LocalStorageDriver extends StorageDriver {
     const existing = await lstat(dest).catch(() => undefined);
     if (existing?.isDirectory()) throw new InvalidArgumentError(`downloadObject: destination "${dest}" is a directory`);
     if (existing && !options.overwrite) throw this.#destExists(dest);
-    const source = await this.downloadObjectAsStream(object, { start: options.start, end: options.end, signal: options.signal });
+    const source = await this.#openStream(object, { start: options.start, end: options.end, signal: options.signal });
     const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.cloudmux-part`);
     try {
-      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: this.#bufferSize, flush: this.#fsync }), { signal: options.signal });
+      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: this.#downloadBuffer, flush: this.#fsync }), { signal: options.signal });
       if (options.overwrite) {
         await rename(tmp, dest);
       } else {

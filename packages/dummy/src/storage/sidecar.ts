@@ -1,6 +1,7 @@
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BigIntStats } from 'node:fs';
+import { HASH_ALGORITHMS, type HashAlgorithm } from './hash.js';
 import type { StorageLayout } from './layout.js';
 
 /** What the driver stores beside each object. */
@@ -12,8 +13,10 @@ export interface Sidecar {
   ino: string;
   size: number;
   mtimeNs: string;
-  /** MD5 hex of the content. */
+  /** Hex content hash. */
   hash: string;
+  /** Algorithm of `hash`. */
+  alg: HashAlgorithm;
   contentType: string;
   meta: Record<string, string>;
 }
@@ -22,7 +25,7 @@ export interface Sidecar {
 export async function readSidecar(file: string): Promise<Sidecar | undefined> {
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as Partial<Sidecar>;
-    if (data.v !== 1 || typeof data.hash !== 'string' || typeof data.ino !== 'string') return undefined;
+    if (data.v !== 1 || typeof data.hash !== 'string' || typeof data.ino !== 'string' || !HASH_ALGORITHMS.includes(data.alg as HashAlgorithm)) return undefined;
     return data as Sidecar;
   } catch {
     return undefined;

@@ -5,14 +5,17 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BigIntStats } from 'node:fs';
 import { AbortError } from '@cloudmux/core/errors';
+import type { HashAlgorithm } from './hash.js';
 import type { StorageLayout } from './layout.js';
 
 /** A fully written temporary file, ready to be renamed into place. */
 export interface StagedFile {
   /** Path in the staging directory. */
   path: string;
-  /** MD5 hex of the bytes written. */
+  /** Hex content hash of the bytes written. */
   hash: string;
+  /** Algorithm of `hash`. */
+  hashAlgorithm: HashAlgorithm;
   /** Bytes written. */
   size: number;
   /** Stats of the file (inode, mtime) for its sidecar. */
@@ -26,14 +29,20 @@ export interface StageOptions {
   fsync: boolean;
   /** Write buffer size. */
   highWaterMark: number;
+  /** Content hash to compute. */
+  hashAlgorithm: HashAlgorithm;
 }
 
-/** Passes chunks through, hashing (MD5) and counting them. */
+/** Passes chunks through, hashing and counting them. */
 class HashCounter extends Transform {
-  readonly md5 = createHash('md5');
+  readonly hash;
   size = 0;
+  constructor(algorithm: HashAlgorithm, highWaterMark: number) {
+    super({ highWaterMark });
+    this.hash = createHash(algorithm);
+  }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.md5.update(chunk);
+    this.hash.update(chunk);
     this.size += chunk.length;
     cb(null, chunk);
   }
@@ -51,11 +60,11 @@ function mapAbort(e: unknown, signal: AbortSignal | undefined): unknown {
  */
 export async function stageStream(layout: StorageLayout, source: Readable | AsyncIterable<Uint8Array>, options: StageOptions): Promise<StagedFile> {
   const file = layout.tempPath();
-  const counter = new HashCounter({ highWaterMark: options.highWaterMark });
+  const counter = new HashCounter(options.hashAlgorithm, options.highWaterMark);
   try {
     await pipeline(source, counter, createWriteStream(file, { flags: 'wx', highWaterMark: options.highWaterMark, flush: options.fsync }), { signal: options.signal });
     if (options.signal?.aborted) throw new AbortError('Upload aborted', { cause: options.signal.reason });
-    return { path: file, hash: counter.md5.digest('hex'), size: counter.size, stats: await stat(file, { bigint: true }) };
+    return { path: file, hash: counter.hash.digest('hex'), hashAlgorithm: options.hashAlgorithm, size: counter.size, stats: await stat(file, { bigint: true }) };
   } catch (e) {
     await rm(file, { force: true });
     throw mapAbort(e, options.signal);
