@@ -3,6 +3,17 @@ import type { NodeDriver } from './base-driver.js';
 import type { NodeState } from './node-state.js';
 import { attachDriver } from './resources.js';
 
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * A frozen list with the same items: a list that is already frozen is shared as it is (nobody
+ * can change it), anything else is copied first so the caller's array stays theirs.
+ */
+function frozenList(list: readonly string[] | undefined): readonly string[] {
+  if (list === undefined || list.length === 0) return NO_STRINGS;
+  return Object.isFrozen(list) ? list : Object.freeze(list.slice());
+}
+
 /** Fields of a {@link Node}. */
 export interface NodeInit<E extends object = object> {
   id: string;
@@ -49,8 +60,8 @@ export class Node<E extends object = object> {
     this.id = init.id;
     this.name = init.name;
     this.state = init.state;
-    this.publicIps = Object.freeze([...(init.publicIps ?? [])]);
-    this.privateIps = Object.freeze([...(init.privateIps ?? [])]);
+    this.publicIps = frozenList(init.publicIps);
+    this.privateIps = frozenList(init.privateIps);
     this.sizeId = init.sizeId;
     this.imageId = init.imageId;
     this.locationId = init.locationId;

@@ -1,8 +1,17 @@
 import type { NodeDriver } from './base-driver.js';
 
+// One descriptor reused for every resource (listing 10,000 machines would otherwise allocate
+// 10,000 descriptors); its value is cleared right after use so it never pins a driver.
+const DRIVER_DESCRIPTOR: PropertyDescriptor = { value: undefined, enumerable: false, writable: false, configurable: false };
+
 /** Attaches the non-enumerable `driver` back-reference (so logging a resource never prints credentials). */
 export function attachDriver(target: object, driver: NodeDriver): void {
-  Object.defineProperty(target, 'driver', { value: driver, enumerable: false, writable: false });
+  DRIVER_DESCRIPTOR.value = driver;
+  try {
+    Object.defineProperty(target, 'driver', DRIVER_DESCRIPTOR);
+  } finally {
+    DRIVER_DESCRIPTOR.value = undefined;
+  }
 }
 
 /** Fields of a {@link NodeSize}. */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import got, { RequestError, type Got, type Request as GotRequest, type Response as GotResponse } from 'got';
+import got, { RequestError, type Got, type OptionsInit, type Request as GotRequest, type Response as GotResponse } from 'got';
 import { AbortError, CloudError, InvalidArgumentError, TimeoutError } from '../errors/cloud-error.js';
 import { MalformedResponseError, ProviderError } from '../errors/provider-error.js';
 import { sleep } from '../common/abort.js';
@@ -13,6 +13,7 @@ import { NO_RETRY, backoffDelay, classifyNetworkError, isIdempotent, resolveRetr
 import { DebugTrace, resolveDebugFile } from './debug-trace.js';
 import { redactText, redactUrl } from './redact.js';
 import { joinUrl } from './url.js';
+import { nativeRequest } from './native-request.js';
 
 /** Response headers read for a request id when `requestIdHeaders` is not given. */
 export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = Object.freeze([
@@ -123,6 +124,7 @@ export class Connection {
       followRedirect: false,
       responseType: 'buffer',
       allowGetBody: false,
+      request: nativeRequest,
     });
 
     const debugFile = resolveDebugFile(options.debugFile);
@@ -248,7 +250,11 @@ export class Connection {
     this.trace?.request(p.traceId, attempt, p.method, url, headers, p.body);
     try {
       if (p.responseType === 'stream') return await this.attemptStream<T>(p, url, headers, started);
-      const res = await this.client(url, { method: p.method, headers, body: p.body, signal: p.signal, timeout: p.timeout, responseType: 'buffer' });
+      // Only the keys that are set: got validates and merges every key it is given, per request.
+      const options: OptionsInit = { method: p.method, headers, timeout: p.timeout };
+      if (p.body !== undefined) options.body = p.body;
+      if (p.signal !== undefined) options.signal = p.signal;
+      const res = (await this.client(url, options)) as GotResponse<Buffer>;
       return this.finish<T>(p, res.statusCode, res.headers, res.body, started);
     } catch (err) {
       if (this.trace && err instanceof RequestError) this.trace.failure(p.traceId, performance.now() - started, err);

@@ -1,41 +1,48 @@
 import { isIP } from 'node:net';
 
 /** Address classes: not an address, public, private. */
-const IpClass = { None: 0, Public: 1, Private: 2 } as const;
-type IpClass = (typeof IpClass)[keyof typeof IpClass];
+const NOT_IP = 0;
+const PUBLIC = 1;
+const PRIVATE = 2;
+type IpClass = typeof NOT_IP | typeof PUBLIC | typeof PRIVATE;
 
-/** Classifies a dotted-quad IPv4 address without regexes (this runs for every machine listed). */
-function classifyV4(ip: string): IpClass {
+function isPrivateV4(a: number, b: number): boolean {
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254);
+}
+
+function classifyV6(ip: string): IpClass {
+  if (isIP(ip) !== 6) return NOT_IP;
+  const first = parseInt(ip.slice(0, ip.indexOf(':')) || '0', 16);
+  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 ? PRIVATE : PUBLIC;
+}
+
+/** Classifies an address; dotted quads are checked without regexes (this runs for every machine listed). */
+function classify(ip: string): IpClass {
+  if (ip.indexOf(':') >= 0) return classifyV6(ip);
+  const n = ip.length;
+  if (n > 15) return NOT_IP;
   let octet = -1;
   let index = 0;
   let a = 0;
   let b = 0;
-  for (let i = 0; i < ip.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = ip.charCodeAt(i);
     if (c === 46 /* . */) {
-      if (octet < 0 || index === 3) return IpClass.None;
+      if (octet < 0 || index === 3) return NOT_IP;
       if (index === 0) a = octet;
       else if (index === 1) b = octet;
       index++;
       octet = -1;
     } else if (c >= 48 && c <= 57) {
-      if (octet === 0) return IpClass.None; // no leading zeros
+      if (octet === 0) return NOT_IP; // no leading zeros
       octet = octet < 0 ? c - 48 : octet * 10 + (c - 48);
-      if (octet > 255) return IpClass.None;
+      if (octet > 255) return NOT_IP;
     } else {
-      return IpClass.None;
+      return NOT_IP;
     }
   }
-  if (index !== 3 || octet < 0) return IpClass.None;
-  const priv = a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254);
-  return priv ? IpClass.Private : IpClass.Public;
-}
-
-function classify(ip: string): IpClass {
-  if (ip.indexOf(':') < 0) return classifyV4(ip);
-  if (isIP(ip) !== 6) return IpClass.None;
-  const first = parseInt(ip.slice(0, ip.indexOf(':')) || '0', 16);
-  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 ? IpClass.Private : IpClass.Public;
+  if (index !== 3 || octet < 0) return NOT_IP;
+  return isPrivateV4(a, b) ? PRIVATE : PUBLIC;
 }
 
 /**
@@ -43,45 +50,51 @@ function classify(ip: string): IpClass {
  * IPv6 unique-local (fc00::/7) or link-local (fe80::/10). Everything else counts as public.
  */
 export function isPrivateIp(ip: string): boolean {
-  return classify(ip) === IpClass.Private;
+  return classify(ip) === PRIVATE;
 }
 
+/** Public and private addresses of a machine. */
+export interface SplitIps {
+  /** Public addresses, IPv4 first. */
+  publicIps: readonly string[];
+  /** Private addresses, IPv4 first. */
+  privateIps: readonly string[];
+}
+
+const NONE: readonly string[] = Object.freeze([]);
 const v4first = (a: string, b: string): number => Number(a.includes(':')) - Number(b.includes(':'));
 
+function seal(list: string[] | undefined, v6: boolean): readonly string[] {
+  if (list === undefined) return NONE;
+  if (v6 && list.length > 1) list.sort(v4first);
+  return Object.freeze(list);
+}
+
 /**
- * Splits addresses into `publicIps` and `privateIps` (cleared first; non-addresses such as
- * `dhcp` are dropped; IPv4 first). Writing into caller-owned arrays lets the node mapper reuse
- * two scratch arrays instead of allocating per machine.
+ * Splits addresses into frozen `publicIps` and `privateIps` lists (non-addresses such as `dhcp`
+ * are dropped, duplicates too; IPv4 first). An empty side is one shared frozen empty list, so a
+ * `Node` takes both as they are, without copying.
  */
-export function splitIpsInto(ips: readonly (string | null | undefined)[], publicIps: string[], privateIps: string[]): void {
-  publicIps.length = 0;
-  privateIps.length = 0;
+export function splitIps(ips: readonly (string | null | undefined)[]): SplitIps {
+  let pub: string[] | undefined;
+  let priv: string[] | undefined;
   let v6 = false;
-  for (const ip of ips) {
-    if (!ip) continue;
+  for (let i = 0; i < ips.length; i++) {
+    const ip = ips[i];
+    if (typeof ip !== 'string' || ip.length === 0) continue;
     const cls = classify(ip);
-    if (cls === IpClass.None) continue;
-    const list = cls === IpClass.Private ? privateIps : publicIps;
-    if (list.length > 0 && list.includes(ip)) continue;
+    if (cls === NOT_IP) continue;
     if (ip.indexOf(':') >= 0) v6 = true;
-    list.push(ip);
+    if (cls === PUBLIC) {
+      if (pub === undefined) pub = [ip];
+      else if (!pub.includes(ip)) pub.push(ip);
+    } else if (priv === undefined) {
+      priv = [ip];
+    } else if (!priv.includes(ip)) {
+      priv.push(ip);
+    }
   }
-  if (v6) {
-    publicIps.sort(v4first);
-    privateIps.sort(v4first);
-  }
+  return { publicIps: seal(pub, v6), privateIps: seal(priv, v6) };
 }
 
-/** Splits addresses into public and private (non-addresses such as `dhcp` are dropped), IPv4 first. */
-export function splitIps(ips: readonly (string | null | undefined)[]): { publicIps: string[]; privateIps: string[] } {
-  const out = { publicIps: [] as string[], privateIps: [] as string[] };
-  splitIpsInto(ips, out.publicIps, out.privateIps);
-  return out;
-}
-
-/** Parses a CloudAPI timestamp; `undefined` when absent or invalid. */
-export function toDate(value: string | undefined): Date | undefined {
-  if (!value) return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
+export { toDate } from './date.js';

@@ -1,6 +1,6 @@
 import type { JoyentAccount, JoyentAccountUpdate, JoyentAuditEntry, JoyentFirewallRule, JoyentNetwork, JoyentNic } from '../types.js';
 import type { WireAccount, WireAuditEntry, WireFirewallRule, WireNetwork, WireNic } from '../wire.js';
-import { toDate } from './ip.js';
+import { toDate } from './date.js';
 
 /** Maps a network. */
 export function toNetwork(n: WireNetwork): JoyentNetwork {

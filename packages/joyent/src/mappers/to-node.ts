@@ -2,15 +2,11 @@ import { Node, type NodeDriver } from '@cloudmux/core/compute';
 import { toNodeState } from '../state-map.js';
 import type { JoyentNodeExtra } from '../types.js';
 import type { WireMachine } from '../wire.js';
-import { splitIpsInto, toDate } from './ip.js';
+import { toDate } from './date.js';
+import { splitIps } from './ip.js';
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 const NONE: readonly never[] = Object.freeze([]);
-
-// Scratch arrays for the address split: the Node constructor copies (and freezes) what it is
-// given, so reusing these saves two allocations per machine when listing thousands.
-const PUBLIC: string[] = [];
-const PRIVATE: string[] = [];
 
 function stringsOnly(list: ReadonlyArray<string | null>): readonly string[] {
   for (const n of list) if (typeof n !== 'string') return list.filter((x): x is string => typeof x === 'string');
@@ -19,7 +15,8 @@ function stringsOnly(list: ReadonlyArray<string | null>): readonly string[] {
 
 /** Maps a CloudAPI machine to a {@link Node}; `datacenter` becomes `locationId`. */
 export function toNode(m: WireMachine, driver: NodeDriver, datacenter: string | undefined): Node<JoyentNodeExtra> {
-  splitIpsInto(m.ips ?? m.nics?.map((n) => n.ip) ?? NONE, PUBLIC, PRIVATE);
+  // Frozen lists: the Node constructor keeps them as they are instead of copying.
+  const ips = splitIps(m.ips ?? m.nics?.map((n) => n.ip) ?? NONE);
   const extra: JoyentNodeExtra = {
     state: m.state,
     brand: m.brand,
@@ -44,8 +41,8 @@ export function toNode(m: WireMachine, driver: NodeDriver, datacenter: string | 
       id: m.id,
       name: m.name,
       state: toNodeState(m.state),
-      publicIps: PUBLIC,
-      privateIps: PRIVATE,
+      publicIps: ips.publicIps,
+      privateIps: ips.privateIps,
       sizeId: m.package || undefined,
       imageId: m.image ?? m.dataset,
       locationId: datacenter,

@@ -1,7 +1,7 @@
 import { KeyPair, NodeImage, NodeLocation, NodeSize, VolumeSnapshot, type NodeDriver } from '@cloudmux/core/compute';
 import type { JoyentImageExtra, JoyentKeyPairExtra, JoyentLocationExtra, JoyentSizeExtra, JoyentSnapshotExtra } from '../types.js';
 import type { WireDataset, WireImage, WireKey, WirePackage, WireSnapshot } from '../wire.js';
-import { toDate } from './ip.js';
+import { toDate } from './date.js';
 
 /** Maps a package to a {@link NodeSize}; `price` comes from pricing data (undefined when unknown). */
 export function toSize(p: WirePackage, driver: NodeDriver, price: number | undefined): NodeSize<JoyentSizeExtra> {
