@@ -5,21 +5,24 @@ import { NodeState } from '@cloudmux/core/compute';
  * reboots; `offline` means the compute node is unreachable (state unknown); `deleted` machines
  * stay visible (GET answers 410) until purged. Unlisted states map to UNKNOWN.
  */
-export const MACHINE_STATE_MAP: Readonly<Record<string, NodeState>> = Object.freeze({
-  provisioning: NodeState.PENDING,
-  ready: NodeState.REBOOTING,
-  running: NodeState.RUNNING,
-  stopping: NodeState.STOPPING,
-  stopped: NodeState.STOPPED,
-  offline: NodeState.UNKNOWN,
-  deleted: NodeState.TERMINATED,
-  destroyed: NodeState.TERMINATED,
-  failed: NodeState.ERROR,
-  unknown: NodeState.UNKNOWN,
-});
+export const MACHINE_STATE_MAP: Readonly<Record<string, NodeState>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, NodeState>, {
+    provisioning: NodeState.PENDING,
+    ready: NodeState.REBOOTING,
+    running: NodeState.RUNNING,
+    stopping: NodeState.STOPPING,
+    stopped: NodeState.STOPPED,
+    offline: NodeState.UNKNOWN,
+    deleted: NodeState.TERMINATED,
+    destroyed: NodeState.TERMINATED,
+    failed: NodeState.ERROR,
+    unknown: NodeState.UNKNOWN,
+  }),
+);
 
 /** Maps a CloudAPI state string (case-insensitive) to a NodeState. */
 export function toNodeState(state: string | undefined): NodeState {
   if (!state) return NodeState.UNKNOWN;
+  // The map has no prototype, so `constructor` or `toString` are unknown states, not functions.
   return MACHINE_STATE_MAP[state] ?? MACHINE_STATE_MAP[state.toLowerCase()] ?? NodeState.UNKNOWN;
 }

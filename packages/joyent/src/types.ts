@@ -40,6 +40,8 @@ export interface JoyentNodeExtra {
 
 /** Joyent data on a {@link NodeSize} (a package). */
 export interface JoyentSizeExtra {
+  /** Package UUID (undefined in legacy 6.5 mode, where packages only have names). */
+  readonly uuid: string | undefined;
   /** Disk in MiB, as CloudAPI reports it. */
   readonly diskMb: number;
   /** Swap in MiB. */

@@ -40,7 +40,7 @@ import { pages } from './paging.js';
 import type { JoyentDriverOptions } from './options.js';
 import { resolveSettings } from './settings.js';
 
-/** Portable compute methods the Joyent driver implements. */
+/** Portable compute methods the Joyent driver implements (`deployNode` via `@cloudmux/deploy`, SSH or boot script). */
 export const JOYENT_CAPABILITIES: readonly ComputeMethod[] = [
   'listNodes',
   'getNode',
@@ -54,6 +54,7 @@ export const JOYENT_CAPABILITIES: readonly ComputeMethod[] = [
   'getImage',
   'listLocations',
   'waitUntilRunning',
+  'deployNode',
   'listKeyPairs',
   'getKeyPair',
   'importKeyPairFromString',
@@ -79,6 +80,8 @@ export abstract class JoyentDriverBase extends NodeDriver {
   static override readonly provider = JOYENT_PROVIDER;
   /** Supported portable methods. */
   static override readonly capabilities: readonly ComputeMethod[] = JOYENT_CAPABILITIES;
+  /** Boot scripts go in `ex.userScript` (CloudAPI's `user-script` metadata). */
+  static override readonly bootScriptExKey: string | undefined = 'userScript';
 
   /** Account login the driver authenticates as. */
   readonly account: string;

@@ -1,11 +1,13 @@
 import type { CreateNodeOptions, NodeImage, NodeSize } from '@cloudmux/core/compute';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
-import type { JoyentImageExtra } from '../types.js';
+import type { JoyentImageExtra, JoyentSizeExtra } from '../types.js';
 import type { JoyentCreateNodeExtras } from './call-options.js';
 
-function packageRef(size: string | NodeSize, legacy65: boolean): string {
+/** CreateMachine's `package`: a string as given (UUID or name), a size's UUID (its name in 6.5 mode). */
+export function packageRef(size: string | NodeSize, legacy65: boolean): string {
   if (typeof size === 'string') return size;
-  return legacy65 ? size.name : size.id;
+  const uuid = (size.extra as Partial<JoyentSizeExtra>).uuid;
+  return legacy65 || uuid === undefined ? size.name : uuid;
 }
 
 function imageRef(image: string | NodeImage, legacy65: boolean): string {

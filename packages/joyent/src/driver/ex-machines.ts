@@ -9,6 +9,7 @@ import type { JoyentListNodesFilters } from './call-options.js';
 import { internalsOf } from './internals.js';
 import { listMachinesQuery } from './list-query.js';
 import { asArray } from './paging.js';
+import { packageRef } from './create-body.js';
 
 /** `HEAD /:login/machines` with the same filters as listNodes; reads `x-resource-count`. */
 export async function countNodes(d: JoyentDriverBase, filters: JoyentListNodesFilters | undefined, options: CallOptions): Promise<number> {
@@ -27,10 +28,9 @@ export async function machineAction(d: JoyentDriverBase, node: Ref<Node>, action
   return true;
 }
 
-/** Package reference for resize (name in legacy 6.5 mode, id otherwise). */
+/** Package reference for resize (a size's UUID; its name in legacy 6.5 mode). */
 export function packageOf(d: JoyentDriverBase, size: Ref<NodeSize>): string {
-  if (typeof size === 'string') return size;
-  return internalsOf(d).settings.legacy65 ? size.name : size.id;
+  return packageRef(size, internalsOf(d).settings.legacy65);
 }
 
 /** MachineAudit, newest first. */

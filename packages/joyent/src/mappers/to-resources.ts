@@ -3,17 +3,22 @@ import type { JoyentImageExtra, JoyentKeyPairExtra, JoyentLocationExtra, JoyentS
 import type { WireDataset, WireImage, WireKey, WirePackage, WireSnapshot } from '../wire.js';
 import { toDate } from './date.js';
 
-/** Maps a package to a {@link NodeSize}; `price` comes from pricing data (undefined when unknown). */
+/**
+ * Maps a package to a {@link NodeSize}; `price` comes from pricing data (undefined when unknown).
+ * The size id is the package **name**, because that is how CloudAPI names a machine's package
+ * (`node.sizeId`) and how prices are keyed; the package UUID is `extra.uuid`.
+ */
 export function toSize(p: WirePackage, driver: NodeDriver, price: number | undefined): NodeSize<JoyentSizeExtra> {
   return new NodeSize<JoyentSizeExtra>(
     {
-      id: p.id ?? p.name,
+      id: p.name,
       name: p.name,
       ramMb: p.memory,
       diskGb: p.disk / 1024,
       vcpus: p.vcpus || undefined,
       price,
       extra: {
+        uuid: p.id,
         diskMb: p.disk,
         swapMb: p.swap,
         lwps: p.lwps,

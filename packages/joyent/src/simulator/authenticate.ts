@@ -3,7 +3,7 @@
  * algorithm, keyId shape, key lookup and signature verification (401 InvalidCredentials).
  * @module
  */
-import type sshpk from 'sshpk';
+import { verify as cryptoVerify } from 'node:crypto';
 import type { SimulatorRequest } from '@cloudmux/core/testing';
 import { CloudApiError } from './errors.js';
 import type { SimAccount, SimKey, SimUser } from './model.js';
@@ -89,14 +89,15 @@ function resolveKey(store: SimStore, keyId: string, apiVersion: string): { accou
   return badKeyId();
 }
 
-/** Verifies the signature with sshpk; the algorithm's key type must match the key's. */
-function verify(key: sshpk.Key, algorithm: string, text: string, signature: string): boolean {
-  const [type, hash] = algorithm.split('-') as [string, sshpk.AlgorithmHashType];
-  if (type !== key.type) return false;
+/**
+ * Verifies the signature with node:crypto (PKCS#1 v1.5 for RSA, DER for ECDSA/DSA, raw Ed25519);
+ * the algorithm's key type must match the key's.
+ */
+function verify(key: SimKey, algorithm: string, text: string, signature: string): boolean {
+  const [type, hash] = algorithm.split('-') as [string, string];
+  if (type !== key.parsed.type) return false;
   try {
-    const v = key.createVerify(hash);
-    v.update(text);
-    return v.verify(signature, 'base64');
+    return cryptoVerify(type === 'ed25519' ? null : hash, Buffer.from(text, 'utf8'), key.publicKey, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
@@ -115,7 +116,7 @@ export function authenticate(req: SimulatorRequest, store: SimStore, apiVersion:
     throw new CloudApiError('InvalidCredentials', `${parsed.algorithm.toUpperCase()} is not a supported signing algorithm`);
   }
   const { account, user, key } = resolveKey(store, parsed.keyId, apiVersion);
-  if (!verify(key.parsed, parsed.algorithm, text, parsed.signature)) {
+  if (!verify(key, parsed.algorithm, text, parsed.signature)) {
     throw new CloudApiError('InvalidCredentials', INVALID_CREDENTIALS);
   }
   return { account, user, key, keyId: parsed.keyId, ip: req.raw.socket.remoteAddress ?? '127.0.0.1' };

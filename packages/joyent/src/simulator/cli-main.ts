@@ -12,7 +12,7 @@ import sshpk from 'sshpk';
 import { CloudApiSimulator } from './cloudapi-simulator.js';
 
 /** Usage text. */
-export const CLI_USAGE = `Usage: cloudapi-simulator [options]
+export const CLI_USAGE = `Usage: cloudmux-joyent-simulator [options]
 
 Starts a Joyent CloudAPI simulator and runs until interrupted (Ctrl-C).
 
@@ -78,6 +78,16 @@ export async function runSimulatorCli(argv: string[], print: (line: string) => v
     return undefined;
   }
   const login = values.account ?? 'demo';
+  // Validate every number before anything is written or started.
+  const port = numberOption(values, 'port', 0);
+  const seed = numberOption(values, 'seed', 0);
+  const delays = {
+    provisionDelayMs: numberOption(values, 'provision-delay-ms', 2000),
+    stopDelayMs: numberOption(values, 'stop-delay-ms', 1000),
+    startDelayMs: numberOption(values, 'start-delay-ms', 1000),
+    deleteDelayMs: numberOption(values, 'delete-delay-ms', 1000),
+  };
+  const throttle = values.throttle === undefined ? undefined : { ratePerSec: numberOption(values, 'throttle', 10) };
   let publicKey: string;
   let privateKeyPath: string | undefined;
   if (values['public-key']) {
@@ -94,31 +104,25 @@ export async function runSimulatorCli(argv: string[], print: (line: string) => v
     await writeFile(`${privateKeyPath}.pub`, `${publicKey}\n`, { mode: 0o644 });
   }
   const fingerprint = sshpk.parseKey(publicKey, 'ssh').fingerprint('md5').toString('hex');
-  const port = numberOption(values, 'port', 0);
-  const throttle = values.throttle === undefined ? undefined : { ratePerSec: numberOption(values, 'throttle', 10) };
   const sim = await CloudApiSimulator.start({
     host: values.host,
     port,
     accounts: [{ login, keys: [{ name: 'cli', key: publicKey }] }],
     datacenterName: values.datacenter,
-    provisionDelayMs: numberOption(values, 'provision-delay-ms', 2000),
-    stopDelayMs: numberOption(values, 'stop-delay-ms', 1000),
-    startDelayMs: numberOption(values, 'start-delay-ms', 1000),
-    deleteDelayMs: numberOption(values, 'delete-delay-ms', 1000),
+    ...delays,
     throttle,
     requestLogLimit: 1000,
   });
-  const seed = numberOption(values, 'seed', 0);
-  if (seed > 0) sim.seedMachines(login, seed);
+  if (seed > 0) sim.seedMachines(login, Math.floor(seed));
   print(`CloudAPI simulator listening at ${sim.url} (datacenter ${sim.datacenterName})`);
   print(`account:     ${login}`);
   print(`key id:      /${login}/keys/${fingerprint}`);
   if (privateKeyPath) print(`private key: ${privateKeyPath} (public key ${privateKeyPath}.pub)`);
   print('');
   print('Environment for cloudmux / node-triton:');
-  print(`  export SDC_URL=${sim.url} SDC_ACCOUNT=${login} SDC_KEY_ID=${fingerprint}`);
+  print(`  export SDC_URL=${sim.url} SDC_ACCOUNT=${login} SDC_KEY_ID=${fingerprint}${privateKeyPath ? ` SDC_CLI_IDENTITY=${privateKeyPath}` : ''}`);
   print(`  export TRITON_URL=${sim.url} TRITON_ACCOUNT=${login} TRITON_KEY_ID=${fingerprint}`);
-  if (privateKeyPath) print(`  ssh-add ${privateKeyPath}   # or pass keyPath to the driver`);
+  if (privateKeyPath) print(`  ssh-add ${privateKeyPath}   # for node-triton; cloudmux's fromEnv() reads SDC_CLI_IDENTITY`);
   print('Press Ctrl-C to stop.');
   return { sim, privateKeyPath, fingerprint };
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `cloudapi-simulator`: starts a CloudAPI simulator standalone, prints its URL, the account and
+ * `cloudmux-joyent-simulator` (package bin): starts a CloudAPI simulator standalone, prints its URL, the account and
  * where the generated key pair is, and runs until SIGINT/SIGTERM. Run after a build with
  * `node packages/joyent/dist/simulator/cli.js [--port 8080] [--seed 10] [--help]`.
  * @module

@@ -18,7 +18,7 @@ export const REST_CODES = {
   InvalidArgument: 409,
   MissingParameter: 409,
   InvalidState: 409,
-  CannotDestroyMachine: 409,
+  CannotDestroyMachineError: 409,
   Gone: 410,
   ResourceMoved: 302,
   RequestThrottled: 429,

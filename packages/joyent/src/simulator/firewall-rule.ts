@@ -4,6 +4,7 @@
  * `FROM <targets> TO <targets> ALLOW|BLOCK <protocol> <ports|types> [PRIORITY n]`.
  * @module
  */
+import { isIP } from 'node:net';
 import type { SimMachine } from './model.js';
 
 /** One side's target. */
@@ -97,12 +98,14 @@ class Parser {
         return { kind: 'all-vms' };
       case 'ip': {
         const value = this.word('ip address');
-        if (!/^[0-9a-fA-F:.]+$/.test(value)) this.fail(['ip address']);
+        if (isIP(value) === 0) this.fail(['ip address']);
         return { kind: 'ip', value };
       }
       case 'subnet': {
         const value = this.word('subnet');
-        if (!/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(value)) this.fail(['subnet']);
+        const [addr = '', bits = ''] = value.split('/');
+        const family = isIP(addr);
+        if (family === 0 || !/^\d{1,3}$/.test(bits) || Number(bits) > (family === 4 ? 32 : 128)) this.fail(['subnet']);
         return { kind: 'subnet', value };
       }
       case 'vm': {

@@ -17,3 +17,4 @@ export type { SimImage, SimPackage } from './model.js';
 export { DEFAULT_VERSIONS } from './store.js';
 export { REST_CODES, type RestCode } from './errors.js';
 export { satisfies as semverSatisfies, maxSatisfying as semverMaxSatisfying } from './semver.js';
+export { runSimulatorCli, CLI_USAGE, type CliHandle } from './cli-main.js';

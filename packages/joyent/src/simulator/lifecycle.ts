@@ -83,7 +83,7 @@ export function rebootMachine(store: SimStore, m: SimMachine): void {
 /** DELETE: → deleted after `deleteDelayMs`, purged after `purgeDelayMs` more. */
 export function destroyMachine(store: SimStore, account: SimAccount, m: SimMachine): void {
   if (m.deletionProtection) {
-    throw new CloudApiError('CannotDestroyMachine', 'Instance has "deletion_protection" enabled, preventing deletion');
+    throw new CloudApiError('CannotDestroyMachineError', 'Instance has "deletion_protection" enabled, preventing deletion');
   }
   if (m.state === 'running' || m.state === 'ready') setState(m, 'stopping');
   later(store, m, store.settings.deleteDelayMs, () => {

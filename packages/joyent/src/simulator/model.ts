@@ -2,6 +2,7 @@
  * The simulator's internal records (not wire shapes; see `serialize.ts`).
  * @module
  */
+import type { KeyObject } from 'node:crypto';
 import type sshpk from 'sshpk';
 import type { SimMachineState } from './options.js';
 
@@ -13,6 +14,8 @@ export interface SimKey {
   /** OpenSSH public key text as registered. */
   key: string;
   parsed: sshpk.Key;
+  /** The same key for node:crypto, built once at registration (fast verification). */
+  publicKey: KeyObject;
   created: Date;
 }
 

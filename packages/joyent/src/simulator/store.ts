@@ -2,7 +2,7 @@
  * The simulator's state: accounts, keys, catalog, address counters and lifecycle timers.
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import sshpk from 'sshpk';
 import { defaultImages, defaultNetworks, defaultPackages } from './catalog.js';
 import { CloudApiError } from './errors.js';
@@ -51,13 +51,15 @@ export function resolveSettings(options: CloudApiSimulatorOptions): SimSettings 
 /** Parses an OpenSSH public key into a key record; a bad key is 409 InvalidArgument. */
 export function parsePublicKey(name: string | undefined, text: string): SimKey {
   let parsed: sshpk.Key;
+  let publicKey: KeyObject;
   try {
     parsed = sshpk.parseKey(text.trim(), 'ssh');
+    publicKey = createPublicKey(parsed.toString('pkcs8'));
   } catch {
     throw new CloudApiError('InvalidArgument', 'key is invalid');
   }
   const fingerprint = parsed.fingerprint('md5').toString('hex');
-  return { name: name && name !== '' ? name : fingerprint, fingerprint, key: text.trim(), parsed, created: new Date() };
+  return { name: name && name !== '' ? name : fingerprint, fingerprint, key: text.trim(), parsed, publicKey, created: new Date() };
 }
 
 /** Finds a key by name or MD5 fingerprint (with or without an `MD5:` prefix). */

@@ -35,6 +35,17 @@ describe('machines', () => {
     expect(got.extra.firewallEnabled).toBe(true);
   });
 
+  it('sizes are keyed by package name, so node.sizeId finds the size; a NodeSize is sent by UUID', async () => {
+    const [size] = await ctx.driver.exFindSizes(/^g4-highcpu-128M$/);
+    const [image] = await ctx.driver.exFindImages(/^base-64-lts$/);
+    expect(size!.id).toBe('g4-highcpu-128M');
+    expect(size!.extra.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    const node = await ctx.driver.createNode({ size: size!, image: image! });
+    const fetched = await ctx.driver.getNode(node.id);
+    expect(fetched.sizeId).toBe(size!.id);
+    expect((await ctx.driver.listSizes()).find((s) => s.id === fetched.sizeId)?.extra.uuid).toBe(size!.extra.uuid);
+  });
+
   it('generates a name when none is given', async () => {
     const { size, image } = await anySizeAndImage();
     const node = await ctx.driver.createNode({ size, image });

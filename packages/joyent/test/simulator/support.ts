@@ -28,11 +28,10 @@ const ALGORITHMS: Record<KeyKind, string> = { rsa: 'rsa-sha256', p256: 'ecdsa-sh
 export function key(kind: KeyKind): Key {
   const hit = cache.get(kind);
   if (hit) return hit;
-  const enc = { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } } as const;
-  const pair =
-    kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048, ...enc }) : kind === 'ed25519' ? generateKeyPairSync('ed25519', enc) : generateKeyPairSync('ec', { namedCurve: CURVES[kind]!, ...enc });
-  const priv = sshpk.parsePrivateKey(pair.privateKey, 'pem');
-  const k: Key = { kind, private: priv, pem: pair.privateKey, publicKey: `${priv.toPublic().toString('ssh')} ${kind}@test`, md5: priv.fingerprint('md5').toString('hex'), algorithm: ALGORITHMS[kind] };
+  const pair = kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : kind === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: CURVES[kind]! });
+  const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const priv = sshpk.parsePrivateKey(pem, 'pem');
+  const k: Key = { kind, private: priv, pem, publicKey: `${priv.toPublic().toString('ssh')} ${kind}@test`, md5: priv.fingerprint('md5').toString('hex'), algorithm: ALGORITHMS[kind] };
   cache.set(kind, k);
   return k;
 }

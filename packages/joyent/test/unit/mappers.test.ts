@@ -28,6 +28,8 @@ describe('state map', () => {
   it('maps unknown and odd-cased states', () => {
     expect(toNodeState('Running')).toBe(NodeState.RUNNING);
     expect(toNodeState('weird')).toBe(NodeState.UNKNOWN);
+    expect(toNodeState('constructor')).toBe(NodeState.UNKNOWN);
+    expect(toNodeState('toString')).toBe(NodeState.UNKNOWN);
     expect(toNodeState(undefined)).toBe(NodeState.UNKNOWN);
   });
 });
@@ -83,8 +85,8 @@ describe('toNode', () => {
 describe('resource mappers', () => {
   it('maps a package to a size (disk in GiB, price passed through)', () => {
     const s = toSize({ id: 'p1', name: 'g4-highcpu-1G', memory: 1024, disk: 25600, swap: 4096, vcpus: 1, lwps: 4000, version: '1.0.3', group: 'Compute Optimized', default: false }, driver, 0.03);
-    expect(s).toMatchObject({ id: 'p1', name: 'g4-highcpu-1G', ramMb: 1024, diskGb: 25, vcpus: 1, price: 0.03 });
-    expect(s.extra).toMatchObject({ diskMb: 25600, swapMb: 4096, group: 'Compute Optimized', default: false });
+    expect(s).toMatchObject({ id: 'g4-highcpu-1G', name: 'g4-highcpu-1G', ramMb: 1024, diskGb: 25, vcpus: 1, price: 0.03 });
+    expect(s.extra).toMatchObject({ uuid: 'p1', diskMb: 25600, swapMb: 4096, group: 'Compute Optimized', default: false });
     expect(toSize({ name: 'legacy', memory: 256, disk: 5120 }, driver, undefined)).toMatchObject({ id: 'legacy', price: undefined, vcpus: undefined });
   });
   it('maps images and datasets', () => {
