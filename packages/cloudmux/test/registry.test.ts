@@ -86,6 +86,21 @@ describe('umbrella registry (built packages, child process)', () => {
     expect(after).not.toContain('packages/deploy/');
   });
 
+  it('getDriver(DUMMY) does not load the HTTP stack (cold start stays small)', async () => {
+    // got is ESM; its CommonJS dependencies show in require.cache once it is loaded.
+    const script = `
+      import { createRequire } from 'node:module';
+      const cache = createRequire(import.meta.url).cache;
+      const m = await import('cloudmux');
+      new (m.getDriver(m.Provider.DUMMY))('key');
+      const http = Object.keys(cache).filter((k) => /node_modules\\/(http2-wrapper|cacheable-lookup|resolve-alpn)\\//.test(k));
+      console.log(JSON.stringify(http));
+    `;
+    const run = await runNode(['--input-type=module', '-e', script], { cwd: repoRoot });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+
   it('a built package can be imported from ESM and required from CommonJS', async () => {
     await writeFile(
       path.join(dir, 'use.cjs'),

@@ -3,7 +3,6 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError } from '../errors/cloud-error.js';
 import { MalformedResponseError } from '../errors/provider-error.js';
-import { Connection } from '../http/connection.js';
 import { redactText, redactUrl } from '../http/redact.js';
 import type { DownloadPricingOptions } from './types.js';
 import { checkOverrideShape } from './validate.js';
@@ -28,6 +27,8 @@ export async function downloadPricingFile(url: string, path?: string, options: D
     throw new InvalidArgumentError(`downloadPricingFile: URL must be http(s), got "${parsed.protocol}"`);
   }
   const target = resolve(path ?? overrideFilePath());
+  // Loaded here, not at module load: importing the pricing lookups must not pull in the HTTP stack.
+  const { Connection } = await import('../http/connection.js');
   const connection = new Connection({ provider: 'pricing', baseUrl: parsed.href, timeoutMs: options.timeoutMs, keepAlive: false });
   let raw: Buffer;
   try {
