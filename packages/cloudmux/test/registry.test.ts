@@ -101,6 +101,27 @@ describe('umbrella registry (built packages, child process)', () => {
     expect(JSON.parse(run.stdout)).toEqual([]);
   });
 
+  it('deployNode without @cloudmux/deploy installed says which package to install', async () => {
+    const script = `
+      import { getDriver, Provider } from 'cloudmux';
+      const driver = new (getDriver(Provider.DUMMY))('key');
+      const [size] = await driver.listSizes();
+      const [image] = await driver.listImages();
+      try {
+        await driver.deployNode({ size, image, deploy: { name: 'noop' } });
+        console.log('no error');
+      } catch (err) {
+        console.log(err.name + ': ' + err.message);
+      }
+      console.log('nodes: ' + (await driver.listNodes()).length);
+    `;
+    const run = await runNode(['--import', path.join(repoRoot, 'packages/cloudmux/test/support/hide-deploy.mjs'), '--input-type=module', '-e', script], { cwd: repoRoot });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('npm install @cloudmux/deploy');
+    // Nothing was created before the package was found missing.
+    expect(run.stdout).toContain('nodes: 0');
+  });
+
   it('a built package can be imported from ESM and required from CommonJS', async () => {
     await writeFile(
       path.join(dir, 'use.cjs'),
