@@ -96,5 +96,3 @@ export function splitIps(ips: readonly (string | null | undefined)[]): SplitIps 
   }
   return { publicIps: seal(pub, v6), privateIps: seal(priv, v6) };
 }
-
-export { toDate } from './date.js';
