@@ -4,6 +4,7 @@
  * otherwise an in-process CloudAPI simulator and a freshly generated Ed25519 key.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { toOpenSshPublicKey } from '@cloudmux/core/ssh';
 import { JoyentNodeDriver } from '@cloudmux/joyent';
 import { CloudApiSimulator } from '@cloudmux/joyent/simulator';
 
@@ -17,13 +18,6 @@ export interface Connected {
   close(): Promise<void>;
 }
 
-/** OpenSSH `ssh-ed25519 AAAA...` line for a raw 32-byte public key. */
-function opensshEd25519(raw: Buffer, comment: string): string {
-  const field = (b: Buffer): Buffer => Buffer.concat([Buffer.from([0, 0, 0, b.length]), b]);
-  const blob = Buffer.concat([field(Buffer.from('ssh-ed25519')), field(raw)]);
-  return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
-}
-
 /** Connects to the real cloud (env) or to a simulator. */
 export async function connect(): Promise<Connected> {
   if (process.env['SDC_URL'] || process.env['TRITON_URL']) {
@@ -31,9 +25,8 @@ export async function connect(): Promise<Connected> {
     return { driver, simulated: false, pollIntervalMs: 5000, close: async () => driver.close() };
   }
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url');
   const sim = await CloudApiSimulator.start({
-    accounts: [{ login: 'demo', keys: [{ name: 'example', key: opensshEd25519(raw, 'example@cloudmux') }] }],
+    accounts: [{ login: 'demo', keys: [{ name: 'example', key: toOpenSshPublicKey(publicKey, 'example@cloudmux') }] }],
     provisionDelayMs: 150,
     stopDelayMs: 100,
     startDelayMs: 100,

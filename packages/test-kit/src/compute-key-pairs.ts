@@ -5,7 +5,8 @@ import { expect } from '@jest/globals';
 import { KeyPair } from '@cloudmux/core/compute';
 import type { ComputeContext } from './compute-context.js';
 import { expectDriverRef, expectNotFound, expectRefused, uniqueName } from './harness.js';
-import { blobOfLine, checkPrivateKey, generateTestPublicKey, isFingerprintOf, sshBlobOf } from './ssh-keys.js';
+import { publicKeyBlob } from '@cloudmux/core/ssh';
+import { blobOfLine, checkPrivateKey, generateTestPublicKey, isFingerprintOf } from './ssh-keys.js';
 
 /** A key pair made for a check, with the material its fingerprint may be computed from. */
 interface Material {
@@ -38,7 +39,7 @@ async function created(ctx: ComputeContext, name = uniqueName('cmx-key')): Promi
   const privateKey = keyPair.privateKey;
   if (typeof privateKey !== 'string') throw new Error('createKeyPair must return the private key');
   const keys = checkPrivateKey(privateKey);
-  const sources = [sshBlobOf(keys.publicKey), keys.publicKey.export({ format: 'der', type: 'spki' }), keys.privateKey.export({ format: 'der', type: 'pkcs8' })];
+  const sources = [publicKeyBlob(keys.publicKey), keys.publicKey.export({ format: 'der', type: 'spki' }), keys.privateKey.export({ format: 'der', type: 'pkcs8' })];
   return { keyPair, privateKey, sources };
 }
 

@@ -1,33 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-
-function sshString(...parts: (Buffer | string)[]): Buffer {
-  return Buffer.concat(
-    parts.map((p) => {
-      const b = typeof p === 'string' ? Buffer.from(p) : p;
-      const len = Buffer.alloc(4);
-      len.writeUInt32BE(b.length);
-      return Buffer.concat([len, b]);
-    }),
-  );
-}
-
-function mpint(b64url: string): Buffer {
-  const raw = Buffer.from(b64url, 'base64url');
-  return raw.length > 0 && (raw[0]! & 0x80) !== 0 ? Buffer.concat([Buffer.from([0]), raw]) : raw;
-}
-
-/** The SSH wire blob of a public key (RSA, Ed25519 or ECDSA). */
-export function sshBlobOf(key: KeyObject): Buffer {
-  const jwk = key.export({ format: 'jwk' });
-  if (jwk.kty === 'RSA') return sshString('ssh-rsa', mpint(jwk.e!), mpint(jwk.n!));
-  if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return sshString('ssh-ed25519', Buffer.from(jwk.x!, 'base64url'));
-  if (jwk.kty === 'EC') {
-    const curve = { 'P-256': 'nistp256', 'P-384': 'nistp384', 'P-521': 'nistp521' }[jwk.crv as 'P-256'];
-    const q = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, 'base64url'), Buffer.from(jwk.y!, 'base64url')]);
-    return sshString(`ecdsa-sha2-${curve}`, curve, q);
-  }
-  throw new Error(`unsupported key type ${String(jwk.kty)}`);
-}
+import { SshReader, publicKeyBlob } from '@cloudmux/core/ssh';
 
 /** A test RSA key: the OpenSSH public line, its blob and SPKI DER. */
 export interface TestPublicKey {
@@ -39,7 +11,7 @@ export interface TestPublicKey {
 /** Generates an RSA 2048 key (accepted by every provider) and returns its public forms. */
 export function generateTestPublicKey(comment: string): TestPublicKey {
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const blob = sshBlobOf(publicKey);
+  const blob = publicKeyBlob(publicKey);
   return { line: `ssh-rsa ${blob.toString('base64')} ${comment}`, blob, spki: publicKey.export({ format: 'der', type: 'spki' }) };
 }
 
@@ -70,23 +42,6 @@ export function isFingerprintOf(fingerprint: string, sources: readonly Buffer[])
   return false;
 }
 
-class Reader {
-  #o = 0;
-  constructor(private readonly b: Buffer) {}
-  u32(): number {
-    const v = this.b.readUInt32BE(this.#o);
-    this.#o += 4;
-    return v;
-  }
-  str(): Buffer {
-    const n = this.u32();
-    const s = this.b.subarray(this.#o, this.#o + n);
-    if (s.length !== n) throw new Error('truncated OpenSSH private key');
-    this.#o += n;
-    return s;
-  }
-}
-
 const big = (b: Buffer): bigint => BigInt(`0x${b.toString('hex') || '0'}`);
 const b64u = (n: bigint): string => {
   const hex = n.toString(16);
@@ -98,22 +53,22 @@ function fromOpenSsh(text: string): KeyObject {
   const body = Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
   const magic = 'openssh-key-v1\0';
   if (body.subarray(0, magic.length).toString('latin1') !== magic) throw new Error('not an openssh-key-v1 key');
-  const r = new Reader(body.subarray(magic.length));
-  if (r.str().toString() !== 'none') throw new Error('the OpenSSH private key is encrypted');
-  r.str();
-  r.str();
-  if (r.u32() !== 1) throw new Error('expected exactly one key');
-  r.str();
-  const p = new Reader(r.str());
-  if (p.u32() !== p.u32()) throw new Error('check bytes differ: corrupt key');
-  const type = p.str().toString();
+  const r = new SshReader(body.subarray(magic.length));
+  if (r.string().toString() !== 'none') throw new Error('the OpenSSH private key is encrypted');
+  r.string();
+  r.string();
+  if (r.uint32() !== 1) throw new Error('expected exactly one key');
+  r.string();
+  const p = new SshReader(r.string());
+  if (p.uint32() !== p.uint32()) throw new Error('check bytes differ: corrupt key');
+  const type = p.string().toString();
   if (type === 'ssh-ed25519') {
-    const pub = p.str();
-    const priv = p.str();
+    const pub = p.string();
+    const priv = p.string();
     return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: pub.toString('base64url'), d: priv.subarray(0, 32).toString('base64url') }, format: 'jwk' });
   }
   if (type === 'ssh-rsa') {
-    const [n, e, d, iqmp, pp, q] = [p.str(), p.str(), p.str(), p.str(), p.str(), p.str()].map(big) as [bigint, bigint, bigint, bigint, bigint, bigint];
+    const [n, e, d, iqmp, pp, q] = [p.string(), p.string(), p.string(), p.string(), p.string(), p.string()].map(big) as [bigint, bigint, bigint, bigint, bigint, bigint];
     const jwk = { kty: 'RSA', n: b64u(n), e: b64u(e), d: b64u(d), p: b64u(pp), q: b64u(q), dp: b64u(d % (pp - 1n)), dq: b64u(d % (q - 1n)), qi: b64u(iqmp) };
     return createPrivateKey({ key: jwk, format: 'jwk' });
   }

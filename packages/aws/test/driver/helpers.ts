@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { toOpenSshPublicKey } from '@cloudmux/core/ssh';
 import { Ec2Simulator, type Ec2SimulatorOptions } from '../../src/simulator/index.js';
 import { EC2NodeDriver } from '../../src/ec2/driver.js';
 import type { Ec2DriverOptions } from '../../src/ec2/options.js';
@@ -29,14 +30,7 @@ export async function start(simOptions: Ec2SimulatorOptions = {}, driverOptions:
 
 /** A fresh OpenSSH `ssh-ed25519` public key line. */
 export function sshPublicKey(comment = 'test@cloudmux'): string {
-  const der = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' });
-  const raw = der.subarray(der.length - 32);
-  const str = (b: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(b.length);
-    return Buffer.concat([len, b]);
-  };
-  return `ssh-ed25519 ${Buffer.concat([str(Buffer.from('ssh-ed25519')), str(raw)]).toString('base64')} ${comment}`;
+  return toOpenSshPublicKey(generateKeyPairSync('ed25519').publicKey, comment);
 }
 
 /** Action names of the calls the simulator saw, in order. */

@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
-
 /** OpenSSH-style SHA256 fingerprint of a public key blob: `SHA256:` + unpadded base64. */
-export function sha256Fingerprint(keyBlob: Buffer): string {
-  return `SHA256:${createHash('sha256').update(keyBlob).digest('base64').replace(/=+$/, '')}`;
-}
+export { sha256Fingerprint } from '@cloudmux/core/ssh';
 
 /** Normalizes a fingerprint the user typed (`SHA256:abc=`, `sha256:abc`) for comparison. */
 export function normalizeFingerprint(fp: string): string {

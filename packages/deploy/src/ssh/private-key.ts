@@ -1,9 +1,10 @@
-import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
+import { ed25519OpenSshPrivateKey } from '@cloudmux/core/ssh';
 import { sha256Fingerprint } from './fingerprint.js';
 
 /** A private key ready for ssh2, with its public half. */
@@ -37,32 +38,6 @@ export async function readKeySource(source: string | Buffer): Promise<Buffer> {
   }
 }
 
-/** SSH wire `string`: uint32 length + bytes. */
-function sshString(data: Buffer | string): Buffer {
-  const b = typeof data === 'string' ? Buffer.from(data) : data;
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(b.length);
-  return Buffer.concat([len, b]);
-}
-
-/** Writes an unencrypted Ed25519 key in the OpenSSH (`openssh-key-v1`) format, which ssh2 reads. */
-function ed25519ToOpenSsh(key: KeyObject): Buffer {
-  const jwk = key.export({ format: 'jwk' });
-  const seed = Buffer.from(jwk.d ?? '', 'base64url');
-  const pub = Buffer.from(jwk.x ?? '', 'base64url');
-  const pubBlob = Buffer.concat([sshString('ssh-ed25519'), sshString(pub)]);
-  const check = randomBytes(4);
-  let priv = Buffer.concat([check, check, sshString('ssh-ed25519'), sshString(pub), sshString(Buffer.concat([seed, pub])), sshString('')]);
-  const pad: number[] = [];
-  for (let i = 1; (priv.length + pad.length) % 8 !== 0; i++) pad.push(i);
-  priv = Buffer.concat([priv, Buffer.from(pad)]);
-  const count = Buffer.alloc(4);
-  count.writeUInt32BE(1);
-  const body = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), sshString('none'), sshString('none'), sshString(''), count, sshString(pubBlob), sshString(priv)]);
-  const b64 = body.toString('base64').replace(/.{1,70}/g, '$&\n');
-  return Buffer.from(`-----BEGIN OPENSSH PRIVATE KEY-----\n${b64}-----END OPENSSH PRIVATE KEY-----\n`);
-}
-
 /** Converts a PKCS#8 PEM key (possibly encrypted) into a format ssh2 reads. */
 function convertPkcs8(data: Buffer, passphrase: string | undefined): Buffer {
   let key: KeyObject;
@@ -79,7 +54,7 @@ function convertPkcs8(data: Buffer, passphrase: string | undefined): Buffer {
     case 'ec':
       return Buffer.from(key.export({ type: 'sec1', format: 'pem' }) as string);
     case 'ed25519':
-      return ed25519ToOpenSsh(key);
+      return Buffer.from(ed25519OpenSshPrivateKey(key));
     default:
       throw new InvalidArgumentError(`Unsupported SSH private key type "${String(key.asymmetricKeyType)}". Supported: RSA, ECDSA, Ed25519`);
   }

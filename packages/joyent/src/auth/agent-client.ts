@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { InvalidArgumentError, InvalidCredentialsError } from '@cloudmux/core/errors';
-import { SshReader, sshString } from './ssh-wire.js';
+import { SshReader, sshString } from '@cloudmux/core/ssh';
 
 /** ssh-agent message numbers (draft-miller-ssh-agent). */
 const MSG = { FAILURE: 5, REQUEST_IDENTITIES: 11, IDENTITIES_ANSWER: 12, SIGN_REQUEST: 13, SIGN_RESPONSE: 14 } as const;

@@ -4,7 +4,7 @@ import { AGENT_RSA_SHA2_256, AGENT_RSA_SHA2_512, type AgentIdentity, SshAgentCli
 import { chooseAlgorithm } from './algorithms.js';
 import { type Fingerprint, fingerprintMatches } from './key-id.js';
 import type { HttpSignatureAlgorithm, SigningKey, SigningKeyType } from './signing-key.js';
-import { ecdsaSshToDer } from './ssh-wire.js';
+import { ecdsaSshToDer } from './ecdsa-signature.js';
 
 /** An agent identity with its parsed public facts. */
 export interface AgentKeyCandidate {

@@ -1,43 +1,5 @@
-/** Minimal SSH wire-format helpers (RFC 4251 strings and mpints) for the agent protocol. */
-
-/** Encodes an SSH `string` (uint32 length + bytes). */
-export function sshString(data: Buffer | string): Buffer {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const out = Buffer.allocUnsafe(4 + bytes.length);
-  out.writeUInt32BE(bytes.length, 0);
-  bytes.copy(out, 4);
-  return out;
-}
-
-/** Sequential reader over SSH wire data; throws on truncation. */
-export class SshReader {
-  #offset = 0;
-  constructor(private readonly buf: Buffer) {}
-  /** Bytes left. */
-  get remaining(): number {
-    return this.buf.length - this.#offset;
-  }
-  /** Reads a byte. */
-  byte(): number {
-    if (this.remaining < 1) throw new RangeError('SSH data truncated');
-    return this.buf[this.#offset++] as number;
-  }
-  /** Reads a uint32. */
-  uint32(): number {
-    if (this.remaining < 4) throw new RangeError('SSH data truncated');
-    const v = this.buf.readUInt32BE(this.#offset);
-    this.#offset += 4;
-    return v;
-  }
-  /** Reads a `string` as bytes. */
-  string(): Buffer {
-    const len = this.uint32();
-    if (this.remaining < len) throw new RangeError('SSH data truncated');
-    const v = this.buf.subarray(this.#offset, this.#offset + len);
-    this.#offset += len;
-    return v;
-  }
-}
+/** Converts agent ECDSA signatures (SSH wire format) to the DER form HTTP Signature uses. */
+import { SshReader } from '@cloudmux/core/ssh';
 
 /** DER length octets. */
 function derLength(n: number): Buffer {
