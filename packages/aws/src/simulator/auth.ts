@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { SimulatorRequest } from '@cloudmux/core/testing';
-import { computeSignatureV4, formatAmzDate, parseAuthorizationV4, SIGV4_ALGORITHM } from '../signing/sigv4.js';
+import { computeSignatureV4, formatAmzDate, parseAuthorizationV4, SIGV4_ALGORITHM, type ParsedAuthorizationV4 } from '../signing/sigv4.js';
 import { Ec2Error } from './errors.js';
 import type { Ec2SimulatorCredentials } from './options.js';
 
@@ -22,13 +22,8 @@ export interface AuthResult {
   accessKeyId: string;
 }
 
-interface Claimed {
-  accessKeyId: string;
-  date: string;
-  region: string;
-  service: string;
-  signedHeaders: string[];
-  signature: string;
+/** What a request claims: its parsed credential scope and signature, plus time, token and URL. */
+interface Claimed extends ParsedAuthorizationV4 {
   amzDate: string;
   sessionToken: string | undefined;
   expiresSec: number | undefined;
