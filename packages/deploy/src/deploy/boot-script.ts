@@ -4,12 +4,11 @@ import { ScriptDeployment } from '../steps/script-deployment.js';
 
 /**
  * The `ex` key under which a driver accepts a boot script at `createNode`, read from the driver
- * class's `static bootScriptExKey` (Joyent: `userScript`, EC2: user data). Drivers opt in by
- * declaring it: `static readonly bootScriptExKey = 'userScript'`.
+ * class's `static bootScriptExKey` (Joyent: `userScript`, EC2: `userData`), declared on `NodeDriver`.
  */
 export function bootScriptExKey(driver: NodeDriver): string | undefined {
-  const key = (driver.constructor as { bootScriptExKey?: unknown }).bootScriptExKey;
-  return typeof key === 'string' && key !== '' ? key : undefined;
+  const key = (driver.constructor as typeof NodeDriver).bootScriptExKey;
+  return key !== undefined && key !== '' ? key : undefined;
 }
 
 /**

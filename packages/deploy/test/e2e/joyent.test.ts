@@ -8,14 +8,9 @@ import { CloudApiSimulator } from '@cloudmux/joyent/simulator';
 import { FileDeployment, MultiStepDeployment, ScriptDeployment, deployNode, parsePrivateKey } from '@cloudmux/deploy';
 import { startSshd, type SshdHarness } from '../support/sshd-harness.mjs';
 
-/** Joyent driver declaring the boot-script hook (`ex.userScript` → `metadata.user-script`). */
-class BootScriptJoyent extends JoyentNodeDriver {
-  static readonly bootScriptExKey = 'userScript';
-}
-
 let sshd: SshdHarness;
 let sim: CloudApiSimulator;
-const drivers: JoyentNodeDriver[] = [];
+let driver: JoyentNodeDriver;
 let size: string;
 let image: string;
 
@@ -27,14 +22,14 @@ beforeAll(async () => {
     machineIps: { public: '127.0.0.1' },
     provisionDelayMs: 150,
   });
-  for (const D of [JoyentNodeDriver, BootScriptJoyent]) drivers.push(new D('demo', undefined, { url: sim.url, privateKey: apiKey, useAgent: false, sshDir: false }));
-  const sizes = await drivers[0]!.listSizes();
-  const images = await drivers[0]!.listImages();
+  driver = new JoyentNodeDriver('demo', undefined, { url: sim.url, privateKey: apiKey, useAgent: false, sshDir: false });
+  const sizes = await driver.listSizes();
+  const images = await driver.listImages();
   size = sizes.find((s) => s.name === 'g4-highcpu-128M')!.id;
   image = images.find((i) => i.name === 'base-64-lts')!.id;
 });
 afterAll(async () => {
-  for (const d of drivers) d.close();
+  driver?.close();
   await sim?.close();
   await sshd?.stop();
 });
@@ -42,7 +37,7 @@ afterAll(async () => {
 describe('deployNode on the Joyent simulator against OpenSSH', () => {
   it('provisions a machine, waits for running, deploys two steps and returns their output', async () => {
     const phases: string[] = [];
-    const result = await deployNode(drivers[0]!, {
+    const result = await deployNode(driver, {
       name: 'joyent-deploy-1',
       size,
       image,
@@ -71,9 +66,9 @@ describe('deployNode on the Joyent simulator against OpenSSH', () => {
 
   it('delivers a ScriptDeployment as the machine boot script (user-script metadata) without SSH', async () => {
     const script = '#!/bin/sh\necho booted > /var/tmp/booted\n';
-    const result = await drivers[1]!.deployNode({ name: 'joyent-boot', size, image, waitPeriodMs: 50, timeoutMs: 20_000, viaBootScript: true, deploy: new ScriptDeployment(script, { name: 'boot' }) });
+    const result = await driver.deployNode({ name: 'joyent-boot', size, image, waitPeriodMs: 50, timeoutMs: 20_000, viaBootScript: true, deploy: new ScriptDeployment(script, { name: 'boot' }) });
     expect(result).toMatchObject({ via: 'boot-script', steps: [{ name: 'boot', ok: true }] });
-    const metadata = await (drivers[1] as BootScriptJoyent).exListMetadata(result.node);
+    const metadata = await driver.exListMetadata(result.node);
     expect(metadata['user-script']).toBe(script);
   });
 });

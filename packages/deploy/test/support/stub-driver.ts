@@ -57,5 +57,5 @@ export class StubDriver extends NodeDriver {
 
 /** A stub driver that accepts boot scripts in `ex.userScript`. */
 export class BootScriptStubDriver extends StubDriver {
-  static readonly bootScriptExKey = 'userScript';
+  static override readonly bootScriptExKey: string | undefined = 'userScript';
 }
