@@ -12,7 +12,7 @@ export default {
     '^cloudmux/([a-z0-9-]+)$': '<rootDir>/packages/cloudmux/src/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/live/'],
   testTimeout: 30000,
   maxWorkers: 2,
