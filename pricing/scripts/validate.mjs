@@ -13,16 +13,18 @@ const problems = [];
 const isPrice = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkPrices(prices, where) {
+function checkPrices(prices, where, emptyAllowed = false) {
   if (!isObject(prices)) return problems.push(`${where}: "prices" must be an object of size id -> price`);
-  if (Object.keys(prices).length === 0) problems.push(`${where}: "prices" is empty`);
+  if (Object.keys(prices).length === 0 && !emptyAllowed)
+    problems.push(`${where}: "prices" is empty (a provider without list prices says why in "notes")`);
   for (const [size, price] of Object.entries(prices)) {
     if (isPrice(price)) continue;
     if (!isObject(price) || Object.keys(price).length === 0) {
       problems.push(`${where}: ${size} must be a non-negative number or a non-empty object of region -> number`);
       continue;
     }
-    for (const [region, p] of Object.entries(price)) if (!isPrice(p)) problems.push(`${where}: ${size}.${region} must be a non-negative number`);
+    for (const [region, p] of Object.entries(price))
+      if (!isPrice(p)) problems.push(`${where}: ${size}.${region} must be a non-negative number`);
   }
 }
 
@@ -54,15 +56,20 @@ for (const api of readdirSync(root)) {
     const provider = basename(name, '.json');
     if (data.provider !== provider) problems.push(`${where}: "provider" must be "${provider}" (the file name)`);
     if (data.api !== api) problems.push(`${where}: "api" must be "${api}" (the folder name)`);
-    if (typeof data.currency !== 'string' || !/^[A-Z]{3}$/.test(data.currency)) problems.push(`${where}: "currency" must be an ISO 4217 code such as "USD"`);
-    if (data.unit !== 'hour' && data.unit !== 'month' && data.unit !== 'GB-month') problems.push(`${where}: "unit" must be "hour", "month" or "GB-month"`);
+    if (typeof data.currency !== 'string' || !/^[A-Z]{3}$/.test(data.currency))
+      problems.push(`${where}: "currency" must be an ISO 4217 code such as "USD"`);
+    if (data.unit !== 'hour' && data.unit !== 'month' && data.unit !== 'GB-month')
+      problems.push(`${where}: "unit" must be "hour", "month" or "GB-month"`);
     if (typeof data.updated !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(data.updated) || Number.isNaN(Date.parse(data.updated))) {
       problems.push(`${where}: "updated" must be a date YYYY-MM-DD`);
     }
-    if (typeof data.source !== 'string' || data.source.trim() === '') problems.push(`${where}: "source" must say where the figures come from`);
+    if (typeof data.source !== 'string' || data.source.trim() === '')
+      problems.push(`${where}: "source" must say where the figures come from`);
     const known = new Set(['provider', 'api', 'currency', 'unit', 'updated', 'source', 'prices', 'notes']);
     for (const key of Object.keys(data)) if (!known.has(key)) problems.push(`${where}: unknown key "${key}"`);
-    checkPrices(data.prices, where);
+    if (data.notes !== undefined && (typeof data.notes !== 'string' || data.notes.trim() === ''))
+      problems.push(`${where}: "notes" must be a non-empty string`);
+    checkPrices(data.prices, where, typeof data.notes === 'string' && data.notes.trim() !== '');
   }
 }
 

@@ -43,10 +43,18 @@ export async function downloadPricingFile(url: string, path?: string, options: D
   try {
     data = JSON.parse(text) as unknown;
   } catch (err) {
-    throw new MalformedResponseError(`Pricing file from ${where} is not valid JSON`, redactText(text.slice(0, 512)), { provider: 'pricing', url: where, cause: err });
+    throw new MalformedResponseError(`Pricing file from ${where} is not valid JSON`, redactText(text.slice(0, 512)), {
+      provider: 'pricing',
+      url: where,
+      cause: err,
+    });
   }
   const problem = checkOverrideShape(data);
-  if (problem) throw new MalformedResponseError(`Pricing file from ${where} has the wrong shape: ${problem}`, redactText(text.slice(0, 512)), { provider: 'pricing', url: where });
+  if (problem)
+    throw new MalformedResponseError(`Pricing file from ${where} has the wrong shape: ${problem}`, redactText(text.slice(0, 512)), {
+      provider: 'pricing',
+      url: where,
+    });
 
   const dir = dirname(target);
   await mkdir(dir, { recursive: true });

@@ -2,9 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { CloudError, InvalidArgumentError } from '../errors/cloud-error.js';
 import type { PricingApi, PricingDataFile, PricingOverrideFile, ProviderPricing, SizePrice } from './types.js';
 import { checkDataFile, checkOverrideShape, priceForRegion } from './validate.js';
-import { findDataFile, overrideFilePath } from './locate.js';
+import { findDataFile, listDataFiles, overrideFilePath } from './locate.js';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The APIs price data can be for (see {@link PricingApi}). */
+export const PRICING_APIS: readonly PricingApi[] = Object.freeze(['compute', 'storage']);
 
 interface Cached<T> {
   key: string;
@@ -27,7 +30,9 @@ function readJson(file: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new InvalidArgumentError(`${what} ${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new InvalidArgumentError(`${what} ${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
 }
 
@@ -75,7 +80,8 @@ function checkName(kind: string, value: string): void {
 
 /**
  * Effective prices of a provider: the bundled `pricing/<api>/<provider>.json` with the user override
- * (`CLOUDMUX_PRICING_FILE` or `~/.cloudmux/pricing.json`) merged on top. `undefined` when neither has data.
+ * (`CLOUDMUX_PRICING_FILE` or `~/.cloudmux/pricing.json`) merged on top. `undefined` when neither has data
+ * (so it is also the way to ask whether a provider is priced at all, without the error of {@link getSizePrice}).
  * Files are read lazily and cached (per `CLOUDMUX_PRICING_DIR`/`CLOUDMUX_PRICING_FILE` value; call
  * {@link clearPricingCache} after editing a file by hand). A corrupt override file throws {@link InvalidArgumentError} naming it.
  */
@@ -111,11 +117,68 @@ export function getPricing(api: PricingApi, provider: string): ProviderPricing |
 }
 
 /**
- * Price of a size (per hour, in the data's currency) or `undefined` when unknown — never 0 for unknown.
- * With per-region data, `region` selects the figure (falling back to the `default` key).
+ * Providers that have price data, per API: the bundled data files (every folder the lookup searches, see
+ * `pricingDirCandidates`) plus every provider of the user override file. Every API of
+ * {@link PRICING_APIS} is listed, with an empty list when nothing prices it. Ids are sorted.
+ * Reads the folders and the override on each call (it is not on the lookup path).
+ */
+export function knownPricingProviders(): Record<string, string[]> {
+  const known = new Map<string, Set<string>>(PRICING_APIS.map((api) => [api, new Set<string>()]));
+  for (const [api, providers] of Object.entries(listDataFiles())) for (const p of providers) add(known, api, p);
+  for (const [api, providers] of Object.entries(loadOverride().data ?? {})) {
+    if (!known.has(api)) known.set(api, new Set());
+    for (const p of Object.keys(providers)) add(known, api, p);
+  }
+  return Object.fromEntries([...known].map(([api, providers]) => [api, [...providers].sort()]));
+}
+
+function add(known: Map<string, Set<string>>, api: string, provider: string): void {
+  const set = known.get(api) ?? new Set<string>();
+  known.set(api, set.add(provider));
+}
+
+function unknownProvider(api: string, provider: string): InvalidArgumentError {
+  const known = knownPricingProviders();
+  const where = `bundled data files and the override file ${overrideFilePath()}`;
+  if (!Object.hasOwn(known, api)) {
+    return new InvalidArgumentError(`Unknown pricing api "${api}": known apis are ${Object.keys(known).sort().join(', ')} (${where})`);
+  }
+  const providers = known[api] ?? [];
+  const list = providers.length > 0 ? providers.join(', ') : '(none)';
+  return new InvalidArgumentError(`Unknown pricing provider "${provider}" for api "${api}": known providers are ${list} (${where})`);
+}
+
+/**
+ * Price of a size per hour (in the data's currency), or `undefined` when the provider's data has no
+ * figure for it: unknown is never reported as 0, and a `0` in the data means genuinely free.
+ *
+ * `region` matters for providers priced per region (EC2, for example): the region's own figure is
+ * returned, else the size's `default` entry, else `undefined`. Without `region` only a single figure or
+ * a `default` entry can answer. The bundled EC2 data has no `default` entry (prices differ by region
+ * and a region may not offer a size), so EC2 lookups need the region; the EC2 driver passes its own.
+ *
+ * An api or provider that nothing prices (no bundled `pricing/<api>/<provider>.json` and no entry in the
+ * user override) throws {@link InvalidArgumentError} listing the known ones (see
+ * {@link knownPricingProviders}): a misspelt name is an error, not a silent `undefined`. Drivers, whose
+ * provider id comes from a provider definition rather than from typing, use {@link findSizePrice}.
  */
 export function getSizePrice(api: PricingApi, provider: string, sizeId: string, region?: string): number | undefined {
   const pricing = getPricing(api, provider);
-  if (!pricing || !Object.hasOwn(pricing.prices, sizeId)) return undefined;
-  return priceForRegion(pricing.prices[sizeId], region);
+  if (!pricing) throw unknownProvider(api, provider);
+  return priceOf(pricing, sizeId, region);
+}
+
+/**
+ * Like {@link getSizePrice}, but a provider that nothing prices answers `undefined` instead of throwing.
+ * For drivers filling `NodeSize.price`: a custom provider definition, a private cloud or a third-party
+ * driver may have no price data at all, and `listSizes()` must still work. A corrupt override file
+ * still throws. Same `region` rules as {@link getSizePrice}.
+ */
+export function findSizePrice(api: PricingApi, provider: string, sizeId: string, region?: string): number | undefined {
+  const pricing = getPricing(api, provider);
+  return pricing ? priceOf(pricing, sizeId, region) : undefined;
+}
+
+function priceOf(pricing: ProviderPricing, sizeId: string, region: string | undefined): number | undefined {
+  return Object.hasOwn(pricing.prices, sizeId) ? priceForRegion(pricing.prices[sizeId], region) : undefined;
 }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,31 @@ export function findDataFile(api: string, provider: string, env: NodeJS.ProcessE
     }
   }
   return undefined;
+}
+
+/**
+ * Bundled data files per API: `{ "<api>": ["<provider>", ...] }` over every folder of
+ * {@link pricingDirCandidates} (ids sorted). Reads the folders each time it is called.
+ */
+export function listDataFiles(env: NodeJS.ProcessEnv = process.env): Record<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const dir of pricingDirCandidates(env)) {
+    for (const api of readDir(dir)) {
+      if (api === 'scripts' || !isDir(join(dir, api))) continue;
+      const providers = found.get(api) ?? new Set<string>();
+      found.set(api, providers);
+      for (const name of readDir(join(dir, api))) if (name.endsWith('.json') && name.length > 5) providers.add(name.slice(0, -5));
+    }
+  }
+  return Object.fromEntries([...found].map(([api, providers]) => [api, [...providers].sort()]));
+}
+
+function readDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** The user override file: `CLOUDMUX_PRICING_FILE`, else `~/.cloudmux/pricing.json`. */

@@ -2,7 +2,16 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clearPricingCache, downloadPricingFile, getPricing, getSizePrice, pricingDirCandidates, overrideFilePath } from '@cloudmux/core/pricing';
+import {
+  clearPricingCache,
+  downloadPricingFile,
+  findSizePrice,
+  getPricing,
+  getSizePrice,
+  knownPricingProviders,
+  pricingDirCandidates,
+  overrideFilePath,
+} from '@cloudmux/core/pricing';
 import { SimulatorServer } from '@cloudmux/core/testing';
 import { InvalidArgumentError, MalformedResponseError, NotFoundError } from '@cloudmux/core/errors';
 
@@ -58,17 +67,81 @@ describe('pricing', () => {
     expect(getSizePrice('compute', 'acme', 'medium', 'mars-1')).toBeUndefined();
     expect(getSizePrice('compute', 'acme', 'huge')).toBeUndefined();
     expect(getSizePrice('compute', 'acme', 'toString')).toBeUndefined();
-    expect(getSizePrice('compute', 'nobody', 'small')).toBeUndefined();
     expect(getPricing('compute', 'nobody')).toBeUndefined();
   });
 
+  it('without a region, answers only from a single figure or the default entry', () => {
+    expect(getSizePrice('compute', 'acme', 'large')).toBe(0.08);
+    expect(getSizePrice('compute', 'acme', 'medium')).toBeUndefined();
+    expect(getSizePrice('compute', 'acme', 'medium', 'us-east')).toBe(0.02);
+  });
+
+  it('throws InvalidArgumentError listing the known providers for an unknown provider', async () => {
+    // Used to be undefined, indistinguishable from "no price known".
+    expect(() => getSizePrice('compute', 'acmee', 'small')).toThrow(InvalidArgumentError);
+    expect(() => getSizePrice('compute', 'acmee', 'small')).toThrow(
+      'Unknown pricing provider "acmee" for api "compute": known providers are acme (',
+    );
+    await mkdir(join(dir, 'home'), { recursive: true });
+    await writeFile(overrideFile, JSON.stringify({ compute: { other: { tiny: 0.001 } }, storage: { blobs: { hot: 0.02 } } }));
+    clearPricingCache();
+    expect(() => getSizePrice('compute', 'nobody', 'small')).toThrow(
+      /known providers are acme, other \(bundled data files and the override file .*pricing\.json\)/,
+    );
+    expect(() => getSizePrice('storage', 'acme', 'small')).toThrow(
+      'Unknown pricing provider "acme" for api "storage": known providers are blobs',
+    );
+    expect(knownPricingProviders()).toEqual({ compute: ['acme', 'other'], storage: ['blobs'] });
+  });
+
+  it('throws InvalidArgumentError listing the known apis for an unknown api', () => {
+    const misspelt = 'comptue' as 'compute';
+    expect(() => getSizePrice(misspelt, 'acme', 'small')).toThrow(InvalidArgumentError);
+    expect(() => getSizePrice(misspelt, 'acme', 'small')).toThrow('Unknown pricing api "comptue": known apis are compute, storage (');
+    expect(() => getSizePrice('constructor' as 'compute', 'acme', 'small')).toThrow(/Unknown pricing api "constructor"/);
+    expect(() => getSizePrice('storage', 'acme', 'small')).toThrow(/for api "storage": known providers are \(none\)/);
+  });
+
+  it('findSizePrice answers undefined for a provider nothing prices (for drivers)', () => {
+    expect(findSizePrice('compute', 'nobody', 'small')).toBeUndefined();
+    expect(findSizePrice('compute', 'acme', 'medium', 'eu-west')).toBe(0.025);
+    expect(findSizePrice('compute', 'acme', 'huge')).toBeUndefined();
+  });
+
+  it('knows every bundled provider of the repository data', () => {
+    delete process.env.CLOUDMUX_PRICING_DIR;
+    clearPricingCache();
+    expect(knownPricingProviders().compute).toEqual(expect.arrayContaining(['dummy', 'ec2', 'eucalyptus', 'joyent', 'nimbus']));
+    // Eucalyptus and Nimbus are known, with no list prices: undefined, not "unknown provider".
+    expect(getSizePrice('compute', 'eucalyptus', 'm1.small')).toBeUndefined();
+    expect(getSizePrice('compute', 'nimbus', 'm1.small')).toBeUndefined();
+    expect(() => getSizePrice('compute', 'ec3', 't3.micro', 'us-east-1')).toThrow(/known providers are .*\bec2\b/);
+  });
+
+  it('is re-exported from the cloudmux umbrella package', async () => {
+    const umbrella = await import('cloudmux');
+    expect(umbrella.getSizePrice).toBe(getSizePrice);
+    expect(umbrella.getPricing).toBe(getPricing);
+  });
+
   it('describes the data it used', () => {
-    expect(getPricing('compute', 'acme')).toMatchObject({ api: 'compute', provider: 'acme', currency: 'USD', unit: 'hour', updated: '2024-01-01', source: 'test fixture', files: [join(dir, 'data', 'compute', 'acme.json')] });
+    expect(getPricing('compute', 'acme')).toMatchObject({
+      api: 'compute',
+      provider: 'acme',
+      currency: 'USD',
+      unit: 'hour',
+      updated: '2024-01-01',
+      source: 'test fixture',
+      files: [join(dir, 'data', 'compute', 'acme.json')],
+    });
   });
 
   it('merges the user override on top', async () => {
     await mkdir(join(dir, 'home'), { recursive: true });
-    await writeFile(overrideFile, JSON.stringify({ compute: { acme: { small: 0.5, medium: { 'eu-west': 0.3 } }, other: { tiny: 0.001 } } }));
+    await writeFile(
+      overrideFile,
+      JSON.stringify({ compute: { acme: { small: 0.5, medium: { 'eu-west': 0.3 } }, other: { tiny: 0.001 } } }),
+    );
     expect(getSizePrice('compute', 'acme', 'small')).toBe(0.5);
     expect(getSizePrice('compute', 'acme', 'medium', 'eu-west')).toBe(0.3);
     expect(getSizePrice('compute', 'acme', 'medium', 'us-east')).toBe(0.02);
@@ -104,7 +177,11 @@ describe('pricing', () => {
 
     beforeEach(async () => {
       payload = { status: 200, body: '' };
-      sim = await SimulatorServer.start(() => ({ status: payload.status, headers: { 'content-type': 'application/json' }, body: payload.body }));
+      sim = await SimulatorServer.start(() => ({
+        status: payload.status,
+        headers: { 'content-type': 'application/json' },
+        body: payload.body,
+      }));
     });
 
     afterEach(async () => {
