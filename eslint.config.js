@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**/*.ts', 'bench/**', 'examples/**'],
+    files: ['**/test/**/*.ts', 'scripts/test/**', 'bench/**', 'examples/**'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
 );

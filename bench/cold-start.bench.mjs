@@ -42,7 +42,11 @@ result('import+getDriver(joyent)', cloudmuxJoyent - emptyNode, 'ms', null, null)
 const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import libcloud'], { stdio: 'ignore' }).status === 0);
 if (python) {
   const emptyPy = timeCommand(python, ['-c', 'pass']);
-  const lc = timeCommand(python, ['-c', 'from libcloud.compute.providers import get_driver\nfrom libcloud.compute.types import Provider\nget_driver(Provider.DUMMY)']) - emptyPy;
+  const lc =
+    timeCommand(python, [
+      '-c',
+      'from libcloud.compute.providers import get_driver\nfrom libcloud.compute.types import Provider\nget_driver(Provider.DUMMY)',
+    ]) - emptyPy;
   const version = spawnSync(python, ['-c', 'import libcloud; print(libcloud.__version__)']).stdout.toString().trim();
   console.log(`Python Libcloud ${version} get_driver import: ${lc.toFixed(1)} ms over an empty python process`);
   result('libcloud get_driver (python)', lc, 'ms', null, null);

@@ -23,7 +23,8 @@ const result = (metric, value, unit, target, pass) =>
   console.log(`RESULT ${JSON.stringify({ bench: 'deploy', metric, value: Math.round(value * 100) / 100, unit, target, pass })}`);
 
 const CONFIG = `# app.conf\n${'setting = value\n'.repeat(64)}`;
-const SETUP = '#!/bin/sh\nset -e\ndir="$HOME/bench/$2"\nmkdir -p "$dir"\necho "$1" > "$dir/role"\nwc -l < "$dir/app.conf" > "$dir/lines"\necho "configured $2 as $1"\n';
+const SETUP =
+  '#!/bin/sh\nset -e\ndir="$HOME/bench/$2"\nmkdir -p "$dir"\necho "$1" > "$dir/role"\nwc -l < "$dir/app.conf" > "$dir/lines"\necho "configured $2 as $1"\n';
 const CHECK = '#!/bin/sh\ndir="$HOME/bench/$1"\ntest "$(cat "$dir/lines")" -gt 10 && test -s "$dir/role" && echo "healthy $1"\n';
 
 const watchdog = setTimeout(() => {
@@ -99,16 +100,25 @@ ssh $OPTS "$@" "$DEST" "sh -s -- $n" < "${tmp}/check.sh" > /dev/null
     return ms;
   };
   const last = NODES - 1;
-  const cliMs = await timed('ssh CLI shell loop (sequential, 3 ssh runs per node, OpenSSH defaults)', `for i in $(seq 0 ${last}); do bash ${node} cli-$i; done`);
+  const cliMs = await timed(
+    'ssh CLI shell loop (sequential, 3 ssh runs per node, OpenSSH defaults)',
+    `for i in $(seq 0 ${last}); do bash ${node} cli-$i; done`,
+  );
   // The same loop, 10 nodes at a time (xargs -P), for a like-for-like concurrency.
-  const parMs = await timed(`ssh CLI, ${CONCURRENCY} nodes at a time (xargs -P ${CONCURRENCY})`, `seq 0 ${last} | xargs -P ${CONCURRENCY} -I{} bash ${node} par-{}`);
+  const parMs = await timed(
+    `ssh CLI, ${CONCURRENCY} nodes at a time (xargs -P ${CONCURRENCY})`,
+    `seq 0 ${last} | xargs -P ${CONCURRENCY} -I{} bash ${node} par-{}`,
+  );
   // Sequential with connection sharing (ControlMaster): one SSH handshake per node.
   const muxMs = await timed(
     'ssh CLI shell loop with ControlMaster (sequential, one connection per node)',
     `for i in $(seq 0 ${last}); do bash ${node} mux-$i -o ControlMaster=auto -o ControlPath=${tmp}/cm-%C -o ControlPersist=30; ssh -o ControlPath=${tmp}/cm-%C -p ${sshd.port} -O exit ${sshd.user}@${sshd.host} 2>/dev/null || true; done`,
   );
 
-  const verify = await run('bash', ['-c', `ls -d ${sshd.home}/bench/cmx-* ${sshd.home}/bench/cli-* ${sshd.home}/bench/par-* ${sshd.home}/bench/mux-* | wc -l`]);
+  const verify = await run('bash', [
+    '-c',
+    `ls -d ${sshd.home}/bench/cmx-* ${sshd.home}/bench/cli-* ${sshd.home}/bench/par-* ${sshd.home}/bench/mux-* | wc -l`,
+  ]);
   console.log(`node directories on the server: ${verify.stdout.trim()} (expected ${NODES * 4})`);
   if (Number(verify.stdout.trim()) !== NODES * 4) failed = true;
 

@@ -90,15 +90,21 @@ try {
       await rm(scratch, { force: true });
       return fsFirst ? [b, a] : [a, b];
     };
-    const [up, fsUp] = await pair(async () => {
-      object = await driver.uploadObject(source, 'bench', 'big/object.bin');
-      if (object.size !== SIZE) throw new Error(`uploaded ${object.size} bytes, expected ${SIZE}`);
-    }, () => fsCopy(source, scratch));
+    const [up, fsUp] = await pair(
+      async () => {
+        object = await driver.uploadObject(source, 'bench', 'big/object.bin');
+        if (object.size !== SIZE) throw new Error(`uploaded ${object.size} bytes, expected ${SIZE}`);
+      },
+      () => fsCopy(source, scratch),
+    );
     const stored = path.join(storeRoot, 'bench', 'big', 'object.bin');
-    const [down, fsDown] = await pair(async () => {
-      await driver.downloadObject(object, scratch);
-      if ((await stat(scratch)).size !== SIZE) throw new Error('downloaded file has the wrong size');
-    }, () => fsCopy(stored, scratch));
+    const [down, fsDown] = await pair(
+      async () => {
+        await driver.downloadObject(object, scratch);
+        if ((await stat(scratch)).size !== SIZE) throw new Error('downloaded file has the wrong size');
+      },
+      () => fsCopy(stored, scratch),
+    );
     const mbps = (s) => (SIZE / MB / s).toFixed(0);
     console.log(
       `round ${round}: fs copy ${mbps(fsUp.seconds)} MB/s (peak RSS ${fsUp.peakMb.toFixed(0)} MB), driver upload ${mbps(up.seconds)} MB/s (peak RSS ${up.peakMb.toFixed(0)} MB); ` +

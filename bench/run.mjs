@@ -50,7 +50,13 @@ for (const file of files) {
 }
 
 console.log('\n=== summary');
-const rows = all.map((r) => [r.bench, r.metric, `${Number(r.value).toFixed(r.unit === 'ratio' ? 2 : 1)} ${r.unit}`, r.target ?? '', r.pass === null || r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS']);
+const rows = all.map((r) => [
+  r.bench,
+  r.metric,
+  `${Number(r.value).toFixed(r.unit === 'ratio' ? 2 : 1)} ${r.unit}`,
+  r.target ?? '',
+  r.pass === null || r.pass === undefined ? '' : r.pass ? 'ok' : 'MISS',
+]);
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => String(row[i]).length), 6));
 for (const row of [['bench', 'metric', 'value', 'target', 'pass'], ...rows]) {
   console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  '));

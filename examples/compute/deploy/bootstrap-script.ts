@@ -22,7 +22,13 @@ if (target) {
   if (!size || !image) throw new Error('the Dummy driver offered no size or image');
 
   const bootstrap = new ScriptDeployment(
-    ['#!/bin/sh', 'set -e', 'echo "bootstrapping $(hostname) as $(id -un) for $1 (release $2)"', 'mkdir -p "$HOME/app" && echo "$2" > "$HOME/app/RELEASE"', 'cat "$HOME/app/RELEASE"'].join('\n'),
+    [
+      '#!/bin/sh',
+      'set -e',
+      'echo "bootstrapping $(hostname) as $(id -un) for $1 (release $2)"',
+      'mkdir -p "$HOME/app" && echo "$2" > "$HOME/app/RELEASE"',
+      'cat "$HOME/app/RELEASE"',
+    ].join('\n'),
     { name: 'bootstrap', args: ['web tier', '2024.06-rc1'], timeoutMs: 60_000 },
   );
 
@@ -37,7 +43,7 @@ if (target) {
     sshKeyPassword: target.passphrase,
     hostKeyPolicy: target.knownHostsFile ? 'strict' : 'accept-new',
     knownHostsFile: target.knownHostsFile,
-    waitPeriodMs: 200,
+    pollIntervalMs: 200,
     timeoutMs: 120_000,
     destroyOnFailure: true,
     onProgress: (e) => console.log(`  [${e.phase}] ${e.message}`),

@@ -10,7 +10,16 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { DeploymentError } from '@cloudmux/core/errors';
-import { DeployProgress, FileDeployment, MultiStepDeployment, SSHKeyDeployment, ScriptDeployment, SshClient, deployNode, parsePrivateKey } from '@cloudmux/deploy';
+import {
+  DeployProgress,
+  FileDeployment,
+  MultiStepDeployment,
+  SSHKeyDeployment,
+  ScriptDeployment,
+  SshClient,
+  deployNode,
+  parsePrivateKey,
+} from '@cloudmux/deploy';
 import { DummyNodeDriver } from '@cloudmux/dummy';
 import { sshTargetFromEnv } from './_target.js';
 
@@ -36,7 +45,7 @@ if (target) {
     sshKeyPassword: target.passphrase,
     hostKeyPolicy: target.knownHostsFile ? ('strict' as const) : ('accept-new' as const),
     knownHostsFile: target.knownHostsFile,
-    waitPeriodMs: 200,
+    pollIntervalMs: 200,
     timeoutMs: 120_000,
     destroyOnFailure: true,
     onProgress: progress.onProgress,
@@ -46,14 +55,20 @@ if (target) {
     // Normally ~/.ssh/authorized_keys (the default); a demo file here, so the example leaves the server as it found it.
     new SSHKeyDeployment(`${teammate} teammate@example`, { authorizedKeysFile: '~/cloudmux-example/authorized_keys' }),
     new FileDeployment({ contents: 'listen = 8080\nworkers = 4\n', target: '~/cloudmux-example/app.conf', mode: 0o640 }),
-    new ScriptDeployment('#!/bin/sh\nset -e\ncd "$HOME/cloudmux-example"\necho "configuring $1 with $(grep -c = app.conf) settings"\necho ok > status\n', {
-      name: 'setup',
-      args: ['example app'],
-    }),
+    new ScriptDeployment(
+      '#!/bin/sh\nset -e\ncd "$HOME/cloudmux-example"\necho "configuring $1 with $(grep -c = app.conf) settings"\necho ok > status\n',
+      {
+        name: 'setup',
+        args: ['example app'],
+      },
+    ),
     new ScriptDeployment('#!/bin/sh\ntest "$(cat "$HOME/cloudmux-example/status")" = ok && echo healthy', { name: 'health-check' }),
   ]);
   const result = await deployNode(driver, { ...common, name: 'multi-step-example', deploy: deployment });
-  for (const s of result.steps) console.log(`${s.name}: ${s.ok ? 'ok' : 'failed'}${s.changed === false ? ' (unchanged)' : ''}${s.stdout ? ` -> ${s.stdout.trim()}` : ''}`);
+  for (const s of result.steps)
+    console.log(
+      `${s.name}: ${s.ok ? 'ok' : 'failed'}${s.changed === false ? ' (unchanged)' : ''}${s.stdout ? ` -> ${s.stdout.trim()}` : ''}`,
+    );
   await driver.destroyNode(result.node);
 
   // A deployment that fails at its second step: DeploymentError says where and why.
@@ -67,7 +82,9 @@ if (target) {
     throw new Error('the failing deployment succeeded');
   } catch (e) {
     if (!(e instanceof DeploymentError)) throw e;
-    console.log(`DeploymentError: step "${e.step}" (#${e.stepIndex}) exit ${e.exitCode}; stderr tail: ${e.stderrTail.trim()}; node destroyed: ${(e.node as { id: string }).id}`);
+    console.log(
+      `DeploymentError: step "${e.step}" (#${e.stepIndex}) exit ${e.exitCode}; stderr tail: ${e.stderrTail.trim()}; node destroyed: ${(e.node as { id: string }).id}`,
+    );
   }
 
   // Clean up what the example wrote, with the SSH client on its own.

@@ -16,7 +16,7 @@ try {
   });
   console.log(`launched ${node.id} (${node.state}), client token ${node.extra.clientToken ?? '-'}`);
 
-  const [running] = await driver.waitUntilRunning([node], { waitPeriodMs: pollIntervalMs, timeoutMs: 600_000 });
+  const [running] = await driver.waitUntilRunning([node], { pollIntervalMs, timeoutMs: 600_000 });
   console.log(`${running?.node.id} is ${running?.node.state} at ${running?.ips.join(', ')}`);
   console.log('tags:', await driver.exGetMetadata(node));
   const output = await driver.exGetConsoleOutput(node);

@@ -7,7 +7,7 @@ const { driver, pollIntervalMs, close } = await connect();
 try {
   const { size, image } = await pickSizeAndImage(driver);
   const node = await driver.createNode({ name: 'cloudmux-eip-example', size, image });
-  await driver.waitUntilRunning([node], { waitPeriodMs: pollIntervalMs, requireIp: false });
+  await driver.waitUntilRunning([node], { pollIntervalMs, requireIp: false });
 
   const address = await driver.exAllocateAddress();
   console.log(`allocated ${address.publicIp} (${address.allocationId ?? 'classic'})`);

@@ -16,7 +16,7 @@ function newPublicKey(): string {
 const { driver, close } = await connect();
 try {
   const stamp = Date.now();
-  const generated = await driver.createKeyPair(`cloudmux-generated-${stamp}`);
+  const generated = await driver.createKeyPair({ name: `cloudmux-generated-${stamp}` });
   console.log(`created ${generated.name} ${generated.fingerprint}; private key: ${generated.privateKey?.split('\n')[0] ?? '(none)'}`);
 
   const imported = await driver.importKeyPairFromString({ name: `cloudmux-imported-${stamp}`, publicKey: newPublicKey() });

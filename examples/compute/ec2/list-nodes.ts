@@ -8,7 +8,8 @@ const { driver, simulated, close } = await connect();
 try {
   console.log(`Region ${driver.region} (${simulated ? 'simulator' : driver.endpoint})`);
   const all = await driver.listNodes();
-  for (const node of all) console.log(`${node.id}  ${node.name.padEnd(24)} ${node.state.padEnd(10)} ${node.sizeId ?? ''}  ${node.publicIps.join(',')}`);
+  for (const node of all)
+    console.log(`${node.id}  ${node.name.padEnd(24)} ${node.state.padEnd(10)} ${node.sizeId ?? ''}  ${node.publicIps.join(',')}`);
   console.log(`${all.length} instance(s)`);
 
   // Lazily: stops fetching pages as soon as the loop breaks.

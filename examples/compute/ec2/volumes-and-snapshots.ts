@@ -3,10 +3,10 @@
  * new volume, then cleans everything up.
  */
 import { StorageVolumeState } from '@cloudmux/core/compute';
-import type { EC2NodeDriver } from '@cloudmux/aws';
+import type { Ec2NodeDriver } from '@cloudmux/aws';
 import { connect, pickSizeAndImage } from './_connect.js';
 
-async function waitForVolume(driver: EC2NodeDriver, id: string, state: StorageVolumeState, pollMs: number): Promise<void> {
+async function waitForVolume(driver: Ec2NodeDriver, id: string, state: StorageVolumeState, pollMs: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if ((await driver.exGetVolume(id)).state === state) return;
     await new Promise((r) => setTimeout(r, pollMs));
@@ -18,12 +18,12 @@ const { driver, pollIntervalMs, close } = await connect();
 try {
   const { size, image } = await pickSizeAndImage(driver);
   const node = await driver.createNode({ name: 'cloudmux-ebs-example', size, image });
-  const [running] = await driver.waitUntilRunning([node], { waitPeriodMs: pollIntervalMs, requireIp: false });
+  const [running] = await driver.waitUntilRunning([node], { pollIntervalMs, requireIp: false });
   const zone = running?.node.locationId;
 
   const volume = await driver.createVolume({ name: 'cloudmux-data', sizeGb: 8, location: zone, ex: { volumeType: 'gp3' } });
   await waitForVolume(driver, volume.id, StorageVolumeState.AVAILABLE, pollIntervalMs);
-  await driver.attachVolume(node, volume); // first free device of /dev/sdf-/dev/sdp
+  await driver.attachVolume(volume, { node }); // first free device of /dev/sdf-/dev/sdp
   await waitForVolume(driver, volume.id, StorageVolumeState.INUSE, pollIntervalMs);
   console.log(`attached ${volume.id} to ${node.id}`);
 
@@ -31,7 +31,10 @@ try {
   console.log(`snapshot ${snapshot.id} (${snapshot.state})`);
   const restored = await driver.createVolume({ name: 'cloudmux-restored', sizeGb: 8, location: zone, snapshot });
   console.log(`restored into ${restored.id}`);
-  console.log('snapshots of the volume:', (await driver.listVolumeSnapshots({ volume })).map((s) => s.id));
+  console.log(
+    'snapshots of the volume:',
+    (await driver.listVolumeSnapshots({ volume })).map((s) => s.id),
+  );
 
   await driver.detachVolume(volume);
   await waitForVolume(driver, volume.id, StorageVolumeState.AVAILABLE, pollIntervalMs);

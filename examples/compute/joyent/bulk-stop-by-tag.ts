@@ -15,8 +15,13 @@ try {
   if (simulated) {
     tag = ['batch', 'nightly'];
     const { size, image } = await pickSizeAndImage(driver);
-    const created = await mapSettled([1, 2, 3, 4, 5, 6], CONCURRENCY, (i) => driver.createNode({ name: `worker-${i}`, size, image, ex: { tags: { batch: 'nightly' } } }));
-    await driver.waitUntilRunning(created.flatMap((r) => (r.ok ? [r.value] : [])), { waitPeriodMs: pollIntervalMs, requireIp: false });
+    const created = await mapSettled([1, 2, 3, 4, 5, 6], CONCURRENCY, (i) =>
+      driver.createNode({ name: `worker-${i}`, size, image, ex: { tags: { batch: 'nightly' } } }),
+    );
+    await driver.waitUntilRunning(
+      created.flatMap((r) => (r.ok ? [r.value] : [])),
+      { pollIntervalMs, requireIp: false },
+    );
   } else {
     const spec = process.env['EXAMPLE_TAG'];
     if (!spec?.includes('=')) throw new Error('Set EXAMPLE_TAG=<key>=<value> to choose which machines to stop');

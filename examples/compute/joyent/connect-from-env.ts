@@ -11,7 +11,9 @@ import { connect } from './_connect.js';
 const { driver, simulated, close } = await connect();
 try {
   const key = await driver.exGetKeyInfo();
-  console.log(`${simulated ? 'simulator' : driver.url}: signing as ${key.keyId} (${key.algorithm}, ${key.sha256Fingerprint}, from ${key.source})`);
+  console.log(
+    `${simulated ? 'simulator' : driver.url}: signing as ${key.keyId} (${key.algorithm}, ${key.sha256Fingerprint}, from ${key.source})`,
+  );
   const account = await driver.exGetAccount();
   console.log(`account ${account.login} (${account.id})`);
   for (const dc of await driver.exListDatacenters()) console.log(`datacenter ${dc.name}: ${dc.url}`);
@@ -19,7 +21,8 @@ try {
     const price = size.price === undefined ? 'price unknown' : `$${size.price.toFixed(4)}/h`;
     console.log(`package ${size.name.padEnd(18)} ${String(size.ramMb).padStart(6)} MiB  ${String(size.diskGb).padStart(6)} GiB  ${price}`);
   }
-  for (const image of await driver.listImages()) console.log(`image ${image.name}@${image.extra.version ?? '?'} (${image.extra.os}, ${image.extra.type})`);
+  for (const image of await driver.listImages())
+    console.log(`image ${image.name}@${image.extra.version ?? '?'} (${image.extra.os}, ${image.extra.type})`);
   console.log(`machines: ${await driver.exCountNodes()}`);
 } finally {
   await close();

@@ -11,7 +11,11 @@ try {
   const node = await driver.createNode({
     size,
     image,
-    ex: { tags: { role: 'web', env: 'staging' }, metadata: { owner: 'ops@example.com' }, userScript: '#!/bin/sh\necho booted > /var/tmp/booted\n' },
+    ex: {
+      tags: { role: 'web', env: 'staging' },
+      metadata: { owner: 'ops@example.com' },
+      userScript: '#!/bin/sh\necho booted > /var/tmp/booted\n',
+    },
   });
   await driver.exWaitForState(node, 'running', { pollIntervalMs });
 
@@ -29,7 +33,12 @@ try {
   console.log('metadata keys:', Object.keys(metadata).sort().join(', '));
   await driver.exDeleteBootScript(node);
   await driver.exDeleteMetadata(node, 'build-id');
-  console.log('metadata keys now:', Object.keys(await driver.exListMetadata(node)).sort().join(', '));
+  console.log(
+    'metadata keys now:',
+    Object.keys(await driver.exListMetadata(node))
+      .sort()
+      .join(', '),
+  );
 
   await driver.destroyNode(node);
 } finally {

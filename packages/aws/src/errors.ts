@@ -8,6 +8,7 @@ import {
   ServiceUnavailableError,
   type ProviderErrorOptions,
 } from '@cloudmux/core/errors';
+import { lookup, lookupTable, type LookupTable } from '@cloudmux/core';
 import { defaultErrorForStatus, type HttpErrorContext } from '@cloudmux/core/http';
 import { parseXml, xmlObject, xmlText } from './xml/index.js';
 
@@ -24,8 +25,11 @@ export interface AwsErrorBody {
 /** Which core error an AWS error code becomes. */
 export type AwsErrorKind = 'credentials' | 'not-found' | 'exists' | 'rate-limit' | 'quota' | 'unavailable' | 'internal' | 'status';
 
-/** Codes mapped one by one; anything not here goes through {@link AWS_ERROR_PATTERNS}, then the HTTP status. */
-export const AWS_ERROR_CODES: Readonly<Record<string, AwsErrorKind>> = Object.freeze({
+/**
+ * Codes mapped one by one; anything not here goes through {@link AWS_ERROR_PATTERNS}, then the HTTP
+ * status. A frozen, null-prototype {@link LookupTable}: a code such as `constructor` is simply not listed.
+ */
+export const AWS_ERROR_CODES: LookupTable<AwsErrorKind> = lookupTable<AwsErrorKind>({
   AuthFailure: 'credentials',
   SignatureDoesNotMatch: 'credentials',
   InvalidClientTokenId: 'credentials',
@@ -67,7 +71,7 @@ export const AWS_ERROR_PATTERNS: readonly (readonly [RegExp, AwsErrorKind])[] = 
 /** Which kind of core error `code` maps to (`status` = decide by HTTP status). */
 export function classifyAwsErrorCode(code: string | undefined): AwsErrorKind {
   if (code === undefined) return 'status';
-  const exact = AWS_ERROR_CODES[code];
+  const exact = lookup<AwsErrorKind | undefined>(AWS_ERROR_CODES, code, undefined);
   if (exact !== undefined) return exact;
   for (const [pattern, kind] of AWS_ERROR_PATTERNS) if (pattern.test(code)) return kind;
   return 'status';
@@ -103,14 +107,17 @@ export function parseAwsErrorBody(text: string): AwsErrorBody | undefined {
  * `*.NotFound`/malformed ids → `NotFoundError`, `*.Duplicate` → `AlreadyExistsError`, throttling →
  * `RateLimitError`, `*LimitExceeded` → `QuotaExceededError`, insufficient capacity / unavailable →
  * `ServiceUnavailableError`, internal errors → retryable `ProviderError`, anything else by HTTP status.
- * `what` (e.g. the action name) prefixes the message.
+ * Throttling codes (`RequestLimitExceeded`, `Throttling`, `ThrottlingException`, `TooManyRequestsException`,
+ * `SlowDown`, `RequestThrottled`) become `RateLimitError` whatever the status (EC2 sends 503, Route 53/ELB 400),
+ * which the core connection retries. `what` (default: the request's `errorContext.action`, e.g. the EC2
+ * action name) prefixes the message.
  */
 export function mapAwsError(context: HttpErrorContext, what?: string): ProviderError {
   const body = parseAwsErrorBody(context.bodyText);
   const requestId = context.requestId ?? body?.requestId;
   const ctx = requestId === context.requestId ? context : { ...context, requestId };
   const code = body?.code;
-  const where = what ?? `${context.method} ${context.url}`;
+  const where = what ?? context.errorContext?.action ?? `${context.method} ${context.url}`;
   const message =
     `${context.provider}: ${where} failed with HTTP ${context.status}${code ? ` ${code}` : ''}` +
     (body?.message ? `: ${body.message}` : '') +

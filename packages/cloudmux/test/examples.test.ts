@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startSshd, type SshdHarness } from '../../deploy/test/support/sshd-harness.mjs';
+import { describeWithTools } from '../../../scripts/test/with-tools.mjs';
 import { assertBuilt, repoRoot, runNode } from './support/run-node.js';
 
 // Every example under examples/ is compiled by `npm run typecheck` and run here against the
@@ -33,17 +34,21 @@ describe('examples run against the simulators', () => {
     expect(examples.length).toBeGreaterThan(0);
   });
 
-  it.each(examples.map((f) => [path.relative(distDir, f), f]))('%s exits 0', async (_name, file) => {
-    const env: Record<string, string | undefined> = {};
-    for (const k of providerEnv) env[k] = undefined;
-    const run = await runNode([file], { cwd: repoRoot, env, timeoutMs: 60_000 });
-    if (run.code !== 0) throw new Error(`exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
-    expect(run.code).toBe(0);
-  }, 70_000);
+  it.each(examples.map((f) => [path.relative(distDir, f), f]))(
+    '%s exits 0',
+    async (_name, file) => {
+      const env: Record<string, string | undefined> = {};
+      for (const k of providerEnv) env[k] = undefined;
+      const run = await runNode([file], { cwd: repoRoot, env, timeoutMs: 60_000 });
+      if (run.code !== 0) throw new Error(`exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+      expect(run.code).toBe(0);
+    },
+    70_000,
+  );
 });
 
 // The deployment examples skip without an SSH target; here they deploy for real to a private sshd.
-describe('deploy examples against a real OpenSSH server', () => {
+describeWithTools(['sshd', 'ssh-keygen'], 'deploy examples against a real OpenSSH server', () => {
   let sshd: SshdHarness | undefined;
   beforeAll(async () => {
     assertBuilt();
@@ -59,21 +64,25 @@ describe('deploy examples against a real OpenSSH server', () => {
     expect(deployExamples.length).toBeGreaterThan(0);
   });
 
-  it.each(deployExamples.map((f) => [path.relative(distDir, f), f]))('%s deploys over SSH', async (_name, file) => {
-    if (!sshd) throw new Error('sshd did not start');
-    const env: Record<string, string | undefined> = {
-      SDC_URL: undefined,
-      TRITON_URL: undefined,
-      AWS_ACCESS_KEY_ID: undefined,
-      AWS_PROFILE: undefined,
-      CLOUDMUX_SSH_HOST: sshd.host,
-      CLOUDMUX_SSH_PORT: String(sshd.port),
-      CLOUDMUX_SSH_USER: sshd.user,
-      CLOUDMUX_SSH_KEY: sshd.keys.ed25519,
-      CLOUDMUX_SSH_KNOWN_HOSTS: sshd.knownHostsFile,
-    };
-    const run = await runNode([file], { cwd: repoRoot, env, timeoutMs: 60_000 });
-    if (run.code !== 0) throw new Error(`exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
-    expect(run.stdout).not.toContain('skipped');
-  }, 70_000);
+  it.each(deployExamples.map((f) => [path.relative(distDir, f), f]))(
+    '%s deploys over SSH',
+    async (_name, file) => {
+      if (!sshd) throw new Error('sshd did not start');
+      const env: Record<string, string | undefined> = {
+        SDC_URL: undefined,
+        TRITON_URL: undefined,
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_PROFILE: undefined,
+        CLOUDMUX_SSH_HOST: sshd.host,
+        CLOUDMUX_SSH_PORT: String(sshd.port),
+        CLOUDMUX_SSH_USER: sshd.user,
+        CLOUDMUX_SSH_KEY: sshd.keys.ed25519,
+        CLOUDMUX_SSH_KNOWN_HOSTS: sshd.knownHostsFile,
+      };
+      const run = await runNode([file], { cwd: repoRoot, env, timeoutMs: 60_000 });
+      if (run.code !== 0) throw new Error(`exit ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
+      expect(run.stdout).not.toContain('skipped');
+    },
+    70_000,
+  );
 });

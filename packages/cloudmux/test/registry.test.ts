@@ -68,10 +68,13 @@ describe('umbrella registry (built packages, child process)', () => {
       m.getDriver(m.Provider.JOYENT);
       appendFileSync(process.env.CLOUDMUX_LOAD_LOG, 'MARK after-getDriver ' + JSON.stringify(cjsLoaded()) + '\\n');
     `;
-    const run = await runNode(['--import', path.join(repoRoot, 'packages/cloudmux/test/support/register-record-loads.mjs'), '--input-type=module', '-e', script], {
-      cwd: repoRoot,
-      env: { CLOUDMUX_LOAD_LOG: log },
-    });
+    const run = await runNode(
+      ['--import', path.join(repoRoot, 'packages/cloudmux/test/support/register-record-loads.mjs'), '--input-type=module', '-e', script],
+      {
+        cwd: repoRoot,
+        env: { CLOUDMUX_LOAD_LOG: log },
+      },
+    );
     expect(run.stderr).toBe('');
     const lines = (await readFile(log, 'utf8')).split('\n');
     const markIndex = lines.findIndex((l) => l.startsWith('MARK after-import'));
@@ -115,7 +118,10 @@ describe('umbrella registry (built packages, child process)', () => {
       }
       console.log('nodes: ' + (await driver.listNodes()).length);
     `;
-    const run = await runNode(['--import', path.join(repoRoot, 'packages/cloudmux/test/support/hide-deploy.mjs'), '--input-type=module', '-e', script], { cwd: repoRoot });
+    const run = await runNode(
+      ['--import', path.join(repoRoot, 'packages/cloudmux/test/support/hide-deploy.mjs'), '--input-type=module', '-e', script],
+      { cwd: repoRoot },
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('npm install @cloudmux/deploy');
     // Nothing was created before the package was found missing.

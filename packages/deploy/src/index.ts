@@ -18,10 +18,33 @@ export { SSHKeyDeployment, type SSHKeyDeploymentOptions } from './steps/ssh-key-
 export { MultiStepDeployment, type MultiStepDeploymentOptions } from './steps/multi-step-deployment.js';
 export { SshClient, type SshConnectOptions } from './ssh/ssh-client.js';
 export type { ExecOptions, ExecResult } from './ssh/exec.js';
-export { HostKeyVerifier, HOST_KEY_POLICIES, type HostKeyPolicy, type HostKeyOptions, type HostKeyDecision } from './ssh/host-key-policy.js';
-export { parseKnownHosts, lookupKnownHost, entryMatchesHost, formatKnownHostsLine, appendKnownHost, knownHostsName, readKnownHostsFile, type KnownHostEntry, type KnownHostKeys } from './ssh/known-hosts.js';
+export {
+  HostKeyVerifier,
+  HOST_KEY_POLICIES,
+  type HostKeyPolicy,
+  type HostKeyOptions,
+  type HostKeyDecision,
+} from './ssh/host-key-policy.js';
+export {
+  parseKnownHosts,
+  lookupKnownHost,
+  entryMatchesHost,
+  formatKnownHostsLine,
+  appendKnownHost,
+  knownHostsName,
+  readKnownHostsFile,
+  type KnownHostEntry,
+  type KnownHostKeys,
+} from './ssh/known-hosts.js';
 export { loadPrivateKey, parsePrivateKey, type LoadedPrivateKey } from './ssh/private-key.js';
 export { sha256Fingerprint, normalizeFingerprint } from './ssh/fingerprint.js';
 export { shellQuote, shellJoin } from './ssh/quote.js';
 export { SshConnectionError, HostKeyVerificationError, SshCommandTimeoutError, SftpError, isRetryableSshError } from './ssh/errors.js';
-export type { DeployNodeOptions, DeployNodeResult, DeploymentStepResult, DeployProgressEvent, DeployPhase, DeploymentLike } from '@cloudmux/core/compute';
+export type {
+  DeployNodeOptions,
+  DeployNodeResult,
+  DeploymentStepResult,
+  DeployProgressEvent,
+  DeployPhase,
+  DeploymentLike,
+} from '@cloudmux/core/compute';

@@ -14,12 +14,27 @@ export type {
   DummyLocationExtra,
   DummyVolumeExtra,
   DummyKeyPairExtra,
+  DummyCreateNodeEx,
   DummyCreateNodeExtras,
+  DummyListNodesEx,
   DummyListNodesFilters,
 } from './compute/types.js';
 export { DummyDnsDriver, DUMMY_DNS_CAPABILITIES } from './dns/dns-driver.js';
 export { DUMMY_RECORD_TYPES } from './dns/record-data.js';
-export { DummyLoadBalancerDriver, DUMMY_LB_CAPABILITIES, DUMMY_LB_PROTOCOLS, DUMMY_LB_ALGORITHMS, type DummyBalancerExtra } from './loadbalancer/lb-driver.js';
-export { LocalStorageDriver, LOCAL_PROVIDER, LOCAL_CAPABILITIES, type LocalStorageDriverOptions, type LocalExtra, type LocalObjectExtra } from './storage/local-driver.js';
+export {
+  DummyLoadBalancerDriver,
+  DUMMY_LB_CAPABILITIES,
+  DUMMY_LB_PROTOCOLS,
+  DUMMY_LB_ALGORITHMS,
+  type DummyBalancerExtra,
+} from './loadbalancer/lb-driver.js';
+export {
+  LocalStorageDriver,
+  LOCAL_PROVIDER,
+  LOCAL_CAPABILITIES,
+  type LocalStorageDriverOptions,
+  type LocalExtra,
+  type LocalObjectExtra,
+} from './storage/local-driver.js';
 export { HASH_ALGORITHMS, type HashAlgorithm } from './storage/hash.js';
 export { checkObjectName, checkContainerName } from './storage/names.js';

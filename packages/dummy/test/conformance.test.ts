@@ -1,4 +1,10 @@
-import { describeComputeConformance, describeDnsConformance, describeLoadBalancerConformance, describeStorageConformance } from '@cloudmux/test-kit';
+import {
+  describeComputeConformance,
+  describeDnsConformance,
+  describeLoadBalancerConformance,
+  describeSecretsCheck,
+  describeStorageConformance,
+} from '@cloudmux/test-kit';
 import { DummyDnsDriver, DummyLoadBalancerDriver, DummyNodeDriver, LocalStorageDriver } from '../src/index.js';
 import { tempRoot } from './support/temp-root.js';
 
@@ -7,11 +13,37 @@ import { tempRoot } from './support/temp-root.js';
 describeComputeConformance({
   name: 'dummy',
   setup: async () => ({
-    driver: new DummyNodeDriver('dummy', undefined, { bootDelayMs: 30, stopDelayMs: 20, rebootDelayMs: 20, destroyDelayMs: 20, volumeDelayMs: 20, pageSize: 2 }),
+    driver: new DummyNodeDriver('dummy', undefined, {
+      bootDelayMs: 30,
+      stopDelayMs: 20,
+      rebootDelayMs: 20,
+      destroyDelayMs: 20,
+      volumeDelayMs: 20,
+      pageSize: 2,
+    }),
     teardown: async () => undefined,
   }),
-  waitPeriodMs: 5,
+  pollIntervalMs: 5,
   timeoutMs: 5_000,
+});
+
+// Dummy has no HTTP (no trace, no faults): its errors and `util.inspect` of the driver and nodes must still
+// not show the node password the flow sets.
+const NODE_PASSWORD = 'dummy-node-pw-s3cr3t-01';
+describeSecretsCheck({
+  name: 'dummy',
+  setup: async () => ({
+    driver: new DummyNodeDriver('dummy', undefined, { pageSize: 2 }),
+    teardown: async () => undefined,
+    credentials: [],
+  }),
+  createNodeOptions: async (driver) => {
+    const [size] = await driver.listSizes();
+    const [image] = await driver.listImages();
+    if (!size || !image) throw new Error('Dummy lists no size or image');
+    return { options: { size: size.id, image: image.id, auth: { kind: 'password', password: NODE_PASSWORD } }, secrets: [NODE_PASSWORD] };
+  },
+  faults: false,
 });
 
 describeStorageConformance({
@@ -20,20 +52,20 @@ describeStorageConformance({
     const dir = await tempRoot();
     return { driver: new LocalStorageDriver(dir.root), teardown: dir.remove };
   },
-  waitPeriodMs: 5,
+  pollIntervalMs: 5,
   timeoutMs: 5_000,
 });
 
 describeDnsConformance({
   name: 'dummy',
   setup: async () => ({ driver: new DummyDnsDriver('dummy'), teardown: async () => undefined }),
-  waitPeriodMs: 5,
+  pollIntervalMs: 5,
   timeoutMs: 5_000,
 });
 
 describeLoadBalancerConformance({
   name: 'dummy',
   setup: async () => ({ driver: new DummyLoadBalancerDriver('dummy'), teardown: async () => undefined }),
-  waitPeriodMs: 5,
+  pollIntervalMs: 5,
   timeoutMs: 5_000,
 });

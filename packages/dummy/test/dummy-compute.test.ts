@@ -73,7 +73,7 @@ describe('Dummy compute state transitions', () => {
   it('waitUntilRunning resolves once the boot delay has passed, with the node addresses', async () => {
     const d = new DummyNodeDriver('k', undefined, { bootDelayMs: 50 });
     const node = await d.createNode(BOOT);
-    const [ready] = await d.waitUntilRunning([node], { waitPeriodMs: 10, timeoutMs: 5000 });
+    const [ready] = await d.waitUntilRunning([node], { pollIntervalMs: 10, timeoutMs: 5000 });
     expect(ready?.node.state).toBe(NodeState.RUNNING);
     expect(ready?.ips).toContain('192.0.2.1');
   });
@@ -139,7 +139,12 @@ describe('Dummy compute catalog and ids are deterministic', () => {
 describe('Dummy compute input validation', () => {
   const d = new DummyNodeDriver('k');
   async function refusal(fn: () => unknown): Promise<string> {
-    const e = await Promise.resolve().then(fn).then(() => undefined, (err: unknown) => err);
+    const e = await Promise.resolve()
+      .then(fn)
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     expect(e).toBeInstanceOf(InvalidArgumentError);
     return (e as Error).message;
   }
@@ -148,7 +153,9 @@ describe('Dummy compute input validation', () => {
     expect(await refusal(() => d.createNode({ ...BOOT, size: 'huge' }))).toMatch(/"huge".*dummy-small, dummy-medium/);
     expect(await refusal(() => d.createNode({ ...BOOT, image: 'windows' }))).toMatch(/"windows".*dummy-ubuntu-22\.04/);
     expect(await refusal(() => d.createNode({ ...BOOT, location: 'mars-1' }))).toMatch(/"mars-1".*dummy-east-1/);
-    expect(await refusal(() => d.createNode({ ...BOOT, image: 'dummy-freebsd-14', location: 'dummy-eu-1' }))).toMatch(/dummy-freebsd-14.*dummy-eu-1/);
+    expect(await refusal(() => d.createNode({ ...BOOT, image: 'dummy-freebsd-14', location: 'dummy-eu-1' }))).toMatch(
+      /dummy-freebsd-14.*dummy-eu-1/,
+    );
     expect(await refusal(() => new DummyNodeDriver('k', undefined, { bootDelay: 5 } as never))).toMatch(/"bootDelay".*bootDelayMs/);
     expect(await refusal(() => new DummyNodeDriver('k', undefined, { bootDelayMs: -1 }))).toMatch(/-1/);
     expect(await refusal(() => d.listNodes({ ex: { state: 'sleeping' } } as never))).toMatch(/"sleeping".*running/);
@@ -156,7 +163,11 @@ describe('Dummy compute input validation', () => {
   });
 
   it('reads its settings from the environment', async () => {
-    const e = DummyNodeDriver.fromEnv({ CLOUDMUX_DUMMY_REGION: 'dummy-west-1', CLOUDMUX_DUMMY_BOOT_DELAY_MS: '0', CLOUDMUX_DUMMY_PUBLIC_IPS: '198.51.100.7' });
+    const e = DummyNodeDriver.fromEnv({
+      CLOUDMUX_DUMMY_REGION: 'dummy-west-1',
+      CLOUDMUX_DUMMY_BOOT_DELAY_MS: '0',
+      CLOUDMUX_DUMMY_PUBLIC_IPS: '198.51.100.7',
+    });
     expect(e.region).toBe('dummy-west-1');
     const n = await e.createNode(BOOT);
     expect([n.locationId, n.publicIps[0], n.state]).toEqual(['dummy-west-1', '198.51.100.7', NodeState.RUNNING]);

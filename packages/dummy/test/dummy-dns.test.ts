@@ -5,13 +5,14 @@ import path from 'node:path';
 import { RecordType } from '@cloudmux/core/dns';
 import { AlreadyExistsError, BadRequestError, InvalidArgumentError } from '@cloudmux/core/errors';
 import { DummyDnsDriver } from '../src/index.js';
+import { describeWithTools } from '../../../scripts/test/with-tools.mjs';
 
 // A zone built through the Dummy DNS driver, exported with exportZoneToBindZoneFile and loaded
-// by BIND's named-checkzone (Debian bind9-utils, installed by .ci/run).
+// by BIND's named-checkzone (Debian bind9-utils; npm test installs it or skips this suite).
 
 const LONG_TXT = 'v=DKIM1; k=rsa; p=' + 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'.repeat(14);
 
-describe('Dummy DNS export to BIND', () => {
+describeWithTools(['named-checkzone'], 'Dummy DNS export to BIND', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'cmx-dns-'));
@@ -21,7 +22,8 @@ describe('Dummy DNS export to BIND', () => {
   it('writes a zone file that named-checkzone accepts', async () => {
     const d = new DummyDnsDriver('k');
     const zone = await d.createZone({ domain: 'example.org', ttl: 1800 });
-    const add = (name: string, type: RecordType, data: string, extra: { ttl?: number; priority?: number } = {}): Promise<unknown> => d.createRecord(zone, { name, type, data, ...extra });
+    const add = (name: string, type: RecordType, data: string, extra: { ttl?: number; priority?: number } = {}): Promise<unknown> =>
+      d.createRecord(zone, { name, type, data, ...extra });
     await add('', RecordType.NS, 'ns1.example.org');
     await add('', RecordType.NS, 'ns2.example.net');
     await add('ns1', RecordType.A, '192.0.2.53');
@@ -36,7 +38,7 @@ describe('Dummy DNS export to BIND', () => {
     await add('xmpp', RecordType.A, '192.0.2.70');
     await add('', RecordType.CAA, '0 issue "letsencrypt.org"');
     const file = path.join(dir, 'example.org.zone');
-    await d.exportZoneToBindZoneFile(zone, file);
+    await d.exportZoneToBindZoneFile(zone, { path: file });
     const text = await readFile(file, 'utf8');
     expect(text).toContain('$ORIGIN example.org.');
     expect(text).toContain('$TTL 1800');
@@ -85,7 +87,9 @@ describe('Dummy DNS validation', () => {
     const d = new DummyDnsDriver('k');
     const zone = await d.createZone({ domain: 'example.com' });
     await d.createRecord(zone, { name: 'www', type: RecordType.A, data: '192.0.2.1' });
-    await expect(d.createRecord(zone, { name: 'www', type: RecordType.CNAME, data: 'other.example.com' })).rejects.toBeInstanceOf(BadRequestError);
+    await expect(d.createRecord(zone, { name: 'www', type: RecordType.CNAME, data: 'other.example.com' })).rejects.toBeInstanceOf(
+      BadRequestError,
+    );
     await expect(d.createRecord(zone, { name: 'www', type: RecordType.A, data: '192.0.2.1' })).rejects.toBeInstanceOf(AlreadyExistsError);
     await expect(d.createRecord(zone, { name: '', type: RecordType.CNAME, data: 'x.example.com' })).rejects.toThrow(/apex/);
   });

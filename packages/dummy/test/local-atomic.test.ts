@@ -14,7 +14,7 @@ let driver: LocalStorageDriver;
 beforeEach(async () => {
   dir = await tempRoot();
   driver = new LocalStorageDriver(dir.root);
-  await driver.createContainer('box');
+  await driver.createContainer({ name: 'box' });
 });
 afterEach(() => dir.remove());
 
@@ -39,8 +39,10 @@ async function leftovers(): Promise<string[]> {
 
 describe('Local storage atomic uploads', () => {
   it('a source that fails mid-way leaves no object and no temp file', async () => {
-    await expect(driver.uploadObjectViaStream(failingAfter(3, 256 * 1024), 'box', 'dir/broken.bin')).rejects.toThrow('source broke');
-    await expect(driver.getObject('box', 'dir/broken.bin')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(driver.uploadObjectViaStream('box', { name: 'dir/broken.bin', source: failingAfter(3, 256 * 1024) })).rejects.toThrow(
+      'source broke',
+    );
+    await expect(driver.getObject('box', { name: 'dir/broken.bin' })).rejects.toBeInstanceOf(NotFoundError);
     expect(await leftovers()).toEqual([]);
     expect(await driver.listContainerObjects('box')).toEqual([]);
   });
@@ -55,21 +57,27 @@ describe('Local storage atomic uploads', () => {
         await new Promise((r) => setTimeout(r, 2));
       }
     }
-    await expect(driver.uploadObjectViaStream(slow(), 'box', 'aborted.bin', { signal: ac.signal })).rejects.toBeInstanceOf(AbortError);
+    await expect(driver.uploadObjectViaStream('box', { name: 'aborted.bin', source: slow(), signal: ac.signal })).rejects.toBeInstanceOf(
+      AbortError,
+    );
     expect(sent).toBeGreaterThanOrEqual(4);
     expect(await leftovers()).toEqual([]);
-    await expect(driver.getObject('box', 'aborted.bin')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(driver.getObject('box', { name: 'aborted.bin' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('an already aborted signal uploads nothing', async () => {
-    await expect(driver.uploadObjectViaStream(Readable.from([Buffer.from('x')]), 'box', 'x.txt', { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    await expect(
+      driver.uploadObjectViaStream('box', { name: 'x.txt', source: Readable.from([Buffer.from('x')]), signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(AbortError);
     expect(await leftovers()).toEqual([]);
   });
 
   it('a failed replacement keeps the previous object, its content and its metadata', async () => {
-    await driver.uploadObjectViaStream(Readable.from([Buffer.from('version one')]), 'box', 'keep.txt', { meta: { v: '1' } });
-    await expect(driver.uploadObjectViaStream(failingAfter(2, MiB), 'box', 'keep.txt', { meta: { v: '2' } })).rejects.toThrow('source broke');
-    const o = await driver.getObject('box', 'keep.txt');
+    await driver.uploadObjectViaStream('box', { name: 'keep.txt', source: Readable.from([Buffer.from('version one')]), meta: { v: '1' } });
+    await expect(driver.uploadObjectViaStream('box', { name: 'keep.txt', source: failingAfter(2, MiB), meta: { v: '2' } })).rejects.toThrow(
+      'source broke',
+    );
+    const o = await driver.getObject('box', { name: 'keep.txt' });
     expect(o.meta).toEqual({ v: '1' });
     expect(o.size).toBe(11);
     expect((await readAll(await driver.downloadObjectAsStream(o))).toString()).toBe('version one');
@@ -79,9 +87,9 @@ describe('Local storage atomic uploads', () => {
   it('a concurrent reader sees the old or the new object, never a torn one', async () => {
     const size = 2 * MiB;
     const fill = (byte: number): Buffer => Buffer.alloc(size, byte);
-    await driver.uploadObjectViaStream(Readable.from([fill(0x41)]), 'box', 'hot.bin');
+    await driver.uploadObjectViaStream('box', { name: 'hot.bin', source: Readable.from([fill(0x41)]) });
     // A stream opened before the replacement keeps reading the old bytes.
-    const early = await driver.downloadObjectAsStream(await driver.getObject('box', 'hot.bin'));
+    const early = await driver.downloadObjectAsStream(await driver.getObject('box', { name: 'hot.bin' }));
     const versions = [0x42, 0x43, 0x44, 0x45];
     const seen = new Set<number>();
     let writing = true;
@@ -93,7 +101,7 @@ describe('Local storage atomic uploads', () => {
             await new Promise((r) => setImmediate(r));
           }
         }
-        await driver.uploadObjectViaStream(chunks(), 'box', 'hot.bin');
+        await driver.uploadObjectViaStream('box', { name: 'hot.bin', source: chunks() });
       }
       writing = false;
     })();
@@ -101,7 +109,7 @@ describe('Local storage atomic uploads', () => {
     let readsWhileWriting = 0;
     while (writing || reads < 5) {
       if (writing) readsWhileWriting++;
-      const o = await driver.getObject('box', 'hot.bin');
+      const o = await driver.getObject('box', { name: 'hot.bin' });
       expect(o.size).toBe(size);
       const data = await readAll(await driver.downloadObjectAsStream(o));
       expect(data.length).toBe(size);
@@ -114,14 +122,18 @@ describe('Local storage atomic uploads', () => {
     expect((await readAll(early)).equals(fill(0x41))).toBe(true);
     expect(readsWhileWriting).toBeGreaterThan(0);
     for (const v of seen) expect([0x41, ...versions]).toContain(v);
-    expect((await driver.getObject('box', 'hot.bin')).hash).toBe((await import('node:crypto')).createHash('sha256').update(fill(0x45)).digest('hex'));
+    expect((await driver.getObject('box', { name: 'hot.bin' })).hash).toBe(
+      (await import('node:crypto')).createHash('sha256').update(fill(0x45)).digest('hex'),
+    );
     expect(await leftovers()).toEqual(['hot.bin']);
   });
 
   it('concurrent uploads of one name end with one complete object', async () => {
     const bodies = [0x31, 0x32, 0x33, 0x34, 0x35].map((b) => Buffer.alloc(300_000, b));
-    await Promise.all(bodies.map((b, i) => driver.uploadObjectViaStream(Readable.from([b]), 'box', 'race.bin', { meta: { i: String(i) } })));
-    const o = await driver.getObject('box', 'race.bin');
+    await Promise.all(
+      bodies.map((b, i) => driver.uploadObjectViaStream('box', { name: 'race.bin', source: Readable.from([b]), meta: { i: String(i) } })),
+    );
+    const o = await driver.getObject('box', { name: 'race.bin' });
     const data = await readAll(await driver.downloadObjectAsStream(o));
     const winner = bodies.findIndex((b) => b.equals(data));
     expect(winner).toBeGreaterThanOrEqual(0);

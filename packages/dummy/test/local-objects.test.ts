@@ -13,11 +13,12 @@ let driver: LocalStorageDriver;
 beforeEach(async () => {
   dir = await tempRoot();
   driver = new LocalStorageDriver(dir.root);
-  await driver.createContainer('box');
+  await driver.createContainer({ name: 'box' });
 });
 afterEach(() => dir.remove());
 
-const put = (name: string, data: string | Buffer, options = {}): Promise<StorageObject> => driver.uploadObjectViaStream(Readable.from([Buffer.from(data)]), 'box', name, options);
+const put = (name: string, data: string | Buffer, options = {}): Promise<StorageObject> =>
+  driver.uploadObjectViaStream('box', { name, source: Readable.from([Buffer.from(data)]), ...options });
 
 async function text(o: StorageObject, range: { start?: number; end?: number } = {}): Promise<string> {
   const parts: Buffer[] = [];
@@ -37,12 +38,15 @@ async function refusal(fn: () => unknown): Promise<InvalidArgumentError> {
 
 describe('Local storage metadata and content type', () => {
   it('stores them beside the object, where a new driver on the same root finds them', async () => {
-    await put('docs/report.bin', 'payload', { contentType: 'application/vnd.cloudmux+json; charset=utf-8', meta: { owner: 'ops', 'build-id': '42' } });
+    await put('docs/report.bin', 'payload', {
+      contentType: 'application/vnd.cloudmux+json; charset=utf-8',
+      meta: { owner: 'ops', 'build-id': '42' },
+    });
     // The object file holds only the data; the metadata lives in a sidecar under .cloudmux/.
     expect(await readFile(path.join(dir.root, 'box', 'docs', 'report.bin'), 'utf8')).toBe('payload');
     const sidecars = (await filesUnder(path.join(dir.root, '.cloudmux', 'meta'))).filter((f) => f.endsWith('.json'));
     expect(sidecars).toHaveLength(1);
-    const again = await new LocalStorageDriver(dir.root).getObject('box', 'docs/report.bin');
+    const again = await new LocalStorageDriver(dir.root).getObject('box', { name: 'docs/report.bin' });
     expect(again.contentType).toBe('application/vnd.cloudmux+json; charset=utf-8');
     expect(again.meta).toEqual({ owner: 'ops', 'build-id': '42' });
     expect(again.hash).toBe('239f59ed55e737c77147cf55ad0c1b030b6d7ee748a7426952f9b852d5a935e5'); // sha256("payload")
@@ -52,14 +56,14 @@ describe('Local storage metadata and content type', () => {
 
   it('guesses the content type from the extension when none is given', async () => {
     expect((await put('a/page.html', '<p>')).contentType).toBe('text/html; charset=utf-8');
-    expect((await driver.getObject('box', 'a/page.html')).contentType).toBe('text/html; charset=utf-8');
+    expect((await driver.getObject('box', { name: 'a/page.html' })).contentType).toBe('text/html; charset=utf-8');
     expect((await put('noext', 'x')).contentType).toBe('application/octet-stream');
   });
 
   it('a replaced object gets the new metadata; a deleted one leaves no sidecar', async () => {
     await put('x.txt', 'one', { meta: { v: '1' } });
     await put('x.txt', 'two!', { meta: { v: '2' } });
-    const o = await driver.getObject('box', 'x.txt');
+    const o = await driver.getObject('box', { name: 'x.txt' });
     expect([o.size, o.meta]).toEqual([4, { v: '2' }]);
     await driver.deleteObject(o);
     expect(await filesUnder(path.join(dir.root, '.cloudmux', 'meta'))).toEqual([]);
@@ -68,16 +72,21 @@ describe('Local storage metadata and content type', () => {
 
   it('a file put there by another tool is listed with its real MD5, a guessed type and no metadata', async () => {
     await writeFile(path.join(dir.root, 'box', 'foreign.json'), '{}');
-    const o = await driver.getObject('box', 'foreign.json');
-    expect([o.size, o.hash, o.contentType, o.meta]).toEqual([2, '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a', 'application/json', {}]);
+    const o = await driver.getObject('box', { name: 'foreign.json' });
+    expect([o.size, o.hash, o.contentType, o.meta]).toEqual([
+      2,
+      '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+      'application/json',
+      {},
+    ]);
   });
 
   it('reports MD5 hashes (S3-style ETags) when asked to', async () => {
     const md5 = new LocalStorageDriver(dir.root, undefined, { hashAlgorithm: 'md5' });
-    const o = await md5.uploadObjectViaStream(Readable.from([Buffer.from('payload')]), 'box', 'm.bin');
+    const o = await md5.uploadObjectViaStream('box', { name: 'm.bin', source: Readable.from([Buffer.from('payload')]) });
     expect([o.hash, o.extra.hashAlgorithm]).toEqual(['321c3cf486ed509164edec1e1981fec8', 'md5']);
     // The stored hash says which algorithm made it, whichever driver reads it.
-    expect((await driver.getObject('box', 'm.bin')).extra).toMatchObject({ hashAlgorithm: 'md5' });
+    expect((await driver.getObject('box', { name: 'm.bin' })).extra).toMatchObject({ hashAlgorithm: 'md5' });
     expect(() => new LocalStorageDriver(dir.root, undefined, { hashAlgorithm: 'crc32' as never })).toThrow(/"crc32".*sha256, md5/);
   });
 
@@ -105,7 +114,7 @@ describe('Local storage range downloads', () => {
   it('downloads a range to a file', async () => {
     const o = await put('digits.txt', '0123456789');
     const dest = path.join(dir.root, 'out.txt');
-    expect(await driver.downloadObject(o, dest, { start: 3, end: 5 })).toBe(true);
+    expect(await driver.downloadObject(o, { destinationPath: dest, start: 3, end: 5 })).toBe(true);
     expect(await readFile(dest, 'utf8')).toBe('345');
   });
 
@@ -119,7 +128,8 @@ describe('Local storage prefix listing', () => {
   beforeEach(async () => {
     for (const n of [...names].reverse()) await put(n, n);
   });
-  const list = async (prefix?: string): Promise<string[]> => (await driver.listContainerObjects('box', prefix === undefined ? {} : { prefix })).map((o) => o.name);
+  const list = async (prefix?: string): Promise<string[]> =>
+    (await driver.listContainerObjects('box', prefix === undefined ? {} : { prefix })).map((o) => o.name);
 
   it('lists in UTF-8 byte order (S3 order), across directories', async () => {
     expect(await list()).toEqual(names);
@@ -151,7 +161,22 @@ describe('Local storage prefix listing', () => {
 });
 
 describe('Local storage name checks', () => {
-  const BAD_OBJECT_NAMES = ['..', '.', '../escape.txt', 'a/../../escape.txt', 'a/./b', '/etc/passwd', 'a\u0000b', 'a\\..\\b', '..\\escape', 'a//b', 'trailing/', '', 'tab\there', '\ud800'];
+  const BAD_OBJECT_NAMES = [
+    '..',
+    '.',
+    '../escape.txt',
+    'a/../../escape.txt',
+    'a/./b',
+    '/etc/passwd',
+    'a\u0000b',
+    'a\\..\\b',
+    '..\\escape',
+    'a//b',
+    'trailing/',
+    '',
+    'tab\there',
+    '\ud800',
+  ];
   const BAD_CONTAINER_NAMES = ['..', '.', '../up', '/abs', 'a/b', 'a\\b', 'nul\u0000', '.cloudmux', ''];
 
   it('rejects object names with "..", absolute paths, NUL, backslashes and other escapes, naming the value', async () => {
@@ -159,7 +184,7 @@ describe('Local storage name checks', () => {
     for (const name of BAD_OBJECT_NAMES) {
       const shown = JSON.stringify(name);
       expect((await refusal(() => put(name, 'x'))).message).toContain(shown);
-      expect((await refusal(() => driver.getObject('box', name))).message).toContain(shown);
+      expect((await refusal(() => driver.getObject('box', { name }))).message).toContain(shown);
       const bad = Object.assign(Object.create(Object.getPrototypeOf(victim) as object) as StorageObject, { ...victim, name });
       expect((await refusal(() => driver.downloadObjectAsStream(bad))).message).toContain(shown);
       expect((await refusal(() => driver.deleteObject(bad))).message).toContain(shown);
@@ -172,16 +197,18 @@ describe('Local storage name checks', () => {
   it('rejects container names that are not one plain directory, naming the value', async () => {
     for (const name of BAD_CONTAINER_NAMES) {
       const shown = JSON.stringify(name);
-      expect((await refusal(() => driver.createContainer(name))).message).toContain(shown);
+      expect((await refusal(() => driver.createContainer({ name }))).message).toContain(shown);
       expect((await refusal(() => driver.getContainer(name))).message).toContain(shown);
-      expect((await refusal(() => driver.uploadObjectViaStream(Readable.from([Buffer.from('x')]), name, 'x'))).message).toContain(shown);
+      expect(
+        (await refusal(() => driver.uploadObjectViaStream(name, { name: 'x', source: Readable.from([Buffer.from('x')]) }))).message,
+      ).toContain(shown);
     }
   });
 
   it('accepts ordinary names with dots, spaces and Unicode', async () => {
     for (const name of ['..hidden-ish', 'a..b', 'dir.v1/file.tar.gz', 'with space/and+plus', 'ünïcode/名前.txt', '%2e%2e/literal']) {
       await put(name, name);
-      expect((await driver.getObject('box', name)).name).toBe(name);
+      expect((await driver.getObject('box', { name })).name).toBe(name);
     }
     expect(await driver.listContainerObjects('box')).toHaveLength(6);
   });

@@ -4,29 +4,32 @@
  * `@cloudmux/joyent/simulator`.
  * @module
  */
-export { JoyentNodeDriver } from './driver/driver.js';
-export { JoyentDriverBase, JOYENT_CAPABILITIES } from './driver/base-driver.js';
-export type { JoyentDriverOptions } from './driver/options.js';
+export { JoyentNodeDriver } from './cloudapi/driver.js';
+export { JOYENT_CAPABILITIES } from './cloudapi/capabilities.js';
+export { JoyentDriverBase } from './cloudapi/deprecated.js';
+export type { JoyentDriverOptions } from './cloudapi/options.js';
 export type {
+  JoyentCreateNodeEx,
   JoyentCreateNodeExtras,
   JoyentImageFilters,
+  JoyentListNodesEx,
   JoyentListNodesFilters,
   JoyentListOptions,
   JoyentNetworkSpec,
   JoyentPackageFilters,
   JoyentVolumeMount,
-} from './driver/call-options.js';
-export type { JoyentNodePredicate, WaitForStateOptions } from './driver/wait-for-state.js';
-export type { WaitForSnapshotOptions } from './driver/ex-snapshots.js';
-export type { FirewallRuleInput } from './driver/ex-firewall.js';
-export type { AddNicOptions } from './driver/ex-networks.js';
-export type { JoyentPing } from './driver/ex-account.js';
-export type { JoyentTagValue } from './driver/ex-tags.js';
-export type * from './types.js';
-export type { CloudApiMachineState } from './wire.js';
-export { JOYENT_PROVIDER, JOYENT_REGIONS, DEFAULT_API_VERSION, LEGACY_API_VERSION } from './provider.js';
-export { MACHINE_STATE_MAP, toNodeState } from './state-map.js';
-export { CLOUDAPI_ERROR_CLASSES, mapCloudApiError } from './errors.js';
+} from './cloudapi/options.js';
+export type { JoyentNodePredicate, WaitForStateOptions } from './cloudapi/waits.js';
+export type { WaitForSnapshotOptions } from './cloudapi/snapshots.js';
+export type { FirewallRuleInput } from './cloudapi/firewall.js';
+export type { AddNicOptions } from './cloudapi/networks.js';
+export type { JoyentPing } from './cloudapi/account.js';
+export type { JoyentTagValue } from './cloudapi/tags.js';
+export type * from './cloudapi/types.js';
+export type { CloudApiMachineState } from './cloudapi/wire.js';
+export { JOYENT_PROVIDER, JOYENT_REGIONS, DEFAULT_API_VERSION, LEGACY_API_VERSION } from './cloudapi/provider.js';
+export { MACHINE_STATE_MAP, toNodeState } from './cloudapi/state-map.js';
+export { CLOUDAPI_ERROR_CLASSES, mapCloudApiError } from './cloudapi/errors.js';
 export { readJoyentEnv, type Env, type JoyentEnvConfig } from './config/from-env.js';
 export { loadTritonProfile, parseTritonProfile, type TritonProfile } from './config/triton-profile.js';
 export type { HttpSignatureAlgorithm, SigningKeyInfo, SigningKeyType } from './auth/signing-key.js';

@@ -22,6 +22,8 @@ import {
   checkWaitUntilRunning,
 } from './compute-nodes.js';
 import { checkAttachDetach, checkCreateVolume, checkDestroyVolume, checkListVolumes, checkSnapshots } from './compute-volumes.js';
+import { checkUnknownExKey, EX_KEY_CALLS, PLACEHOLDER_CREATE_OPTIONS, UNKNOWN_EX_KEY } from './compute-ex-keys.js';
+import { checkHostileIds, HOSTILE_IDS, ID_CALLS, ID_METHODS, type ComputeConformanceHooks } from './compute-hostile-ids.js';
 import { budget, expectNotSupported, timingOf, useFreshDriver } from './harness.js';
 import type { ComputeConformanceOptions } from './types.js';
 
@@ -71,11 +73,25 @@ async function defaultCreateOptions(driver: NodeDriver): Promise<CreateNodeOptio
  * that checks its behaviour when the driver's `capabilities` list it, and that calling it throws
  * `NotSupportedError` when they do not. Each test gets a fresh driver from `setup()`, and the
  * nodes, volumes and keys it creates are removed afterwards.
+ *
+ * Every method that takes an id, name or key also gets an empty/hostile id test: called with `''`,
+ * `'   '`, `'/'`, `'..'` and `'a/b'` it must throw `InvalidArgumentError` naming the method, and
+ * (when `requestCount` is given) send no request. `createNode` and `listNodes` called with an unknown
+ * `ex` key (`ex: { notAnOption: 1 }`) must throw `InvalidArgumentError` naming it, also before any request.
  */
-export function describeComputeConformance<D extends NodeDriver>(options: ComputeConformanceOptions<D>): void {
+export function describeComputeConformance<D extends NodeDriver>(options: ComputeConformanceOptions<D> & ComputeConformanceHooks): void {
   const timing = timingOf(options);
   describe(`compute conformance: ${options.name}`, () => {
     const driver = useFreshDriver(options);
+    const contextOf = (d: D): ComputeContext => {
+      let cached: Promise<CreateNodeOptions> | undefined;
+      return {
+        driver: d,
+        timing,
+        createOptions: () => (cached ??= options.createNodeOptions ? options.createNodeOptions(d) : defaultCreateOptions(d)),
+        cleanup: [],
+      };
+    };
 
     it('declares a provider and known, unique capabilities', () => {
       const cls = driver().constructor as unknown as NodeDriverClass;
@@ -88,25 +104,65 @@ export function describeComputeConformance<D extends NodeDriver>(options: Comput
 
     for (const method of COMPUTE_METHODS) {
       const check = CHECKS[method];
-      it(`${method}: behaves as declared in capabilities`, async () => {
-        const d = driver();
-        if (!d.supports(method)) {
-          for (const call of COMPUTE_CALLS[method]) await expectNotSupported(method, () => call(d));
-          return;
-        }
-        let cached: Promise<CreateNodeOptions> | undefined;
-        const ctx: ComputeContext = {
-          driver: d,
-          timing,
-          createOptions: () => (cached ??= options.createNodeOptions ? options.createNodeOptions(d) : defaultCreateOptions(d)),
-          cleanup: [],
-        };
-        try {
-          await check.run(ctx);
-        } finally {
-          await runCleanup(ctx);
-        }
-      }, budget(timing, check.waits + 1));
+      it(
+        `${method}: behaves as declared in capabilities`,
+        async () => {
+          const d = driver();
+          if (!d.supports(method)) {
+            for (const call of COMPUTE_CALLS[method]) await expectNotSupported(method, () => call(d));
+            return;
+          }
+          const ctx = contextOf(d);
+          try {
+            await check.run(ctx);
+          } finally {
+            await runCleanup(ctx);
+          }
+        },
+        budget(timing, check.waits + 1),
+      );
+    }
+
+    const shownIds = HOSTILE_IDS.map((id) => JSON.stringify(id)).join(', ');
+    const counter = options.requestCount;
+    for (const method of ID_METHODS) {
+      const name = counter
+        ? `${method}: refuses empty and hostile ids (${shownIds}) with InvalidArgumentError before any request`
+        : `${method}: refuses empty and hostile ids (${shownIds}) with InvalidArgumentError (no requestCount hook: the no-request check is skipped)`;
+      it(
+        name,
+        async () => {
+          const d = driver();
+          if (!d.supports(method)) {
+            for (const { call } of ID_CALLS[method] ?? [])
+              for (const id of HOSTILE_IDS) await expectNotSupported(method, () => call(d, id));
+            return;
+          }
+          await checkHostileIds(d, method, counter ? () => counter.call(options) : undefined);
+        },
+        budget(timing, 1),
+      );
+    }
+
+    for (const method of Object.keys(EX_KEY_CALLS) as ComputeMethod[]) {
+      const name = `${method}: refuses an unknown ex key (ex: { ${UNKNOWN_EX_KEY}: 1 }) with InvalidArgumentError${counter ? ' before any request' : ' (no requestCount hook: the no-request check is skipped)'}`;
+      it(
+        name,
+        async () => {
+          const d = driver();
+          if (!d.supports(method)) {
+            await expectNotSupported(method, () => EX_KEY_CALLS[method]?.(d, PLACEHOLDER_CREATE_OPTIONS));
+            return;
+          }
+          const ctx = contextOf(d);
+          try {
+            await checkUnknownExKey(ctx, method, counter ? () => counter.call(options) : undefined);
+          } finally {
+            await runCleanup(ctx);
+          }
+        },
+        budget(timing, 2),
+      );
     }
   });
 }

@@ -73,5 +73,8 @@ export async function runningTestNode(ctx: ComputeContext): Promise<Node> {
 /** Node ids currently listed (for "nothing was created" checks), or undefined without listNodes. */
 export async function listedNodeIds(ctx: ComputeContext): Promise<string[] | undefined> {
   if (!ctx.driver.supports('listNodes')) return undefined;
-  return (await ctx.driver.listNodes()).filter((n) => n.state !== NodeState.TERMINATED).map((n) => n.id).sort();
+  return (await ctx.driver.listNodes())
+    .filter((n) => n.state !== NodeState.TERMINATED)
+    .map((n) => n.id)
+    .sort();
 }

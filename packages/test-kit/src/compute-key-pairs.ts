@@ -34,12 +34,16 @@ async function imported(ctx: ComputeContext, name = uniqueName('cmx-key')): Prom
 }
 
 async function created(ctx: ComputeContext, name = uniqueName('cmx-key')): Promise<Material & { privateKey: string }> {
-  const keyPair = await ctx.driver.createKeyPair(name);
+  const keyPair = await ctx.driver.createKeyPair({ name });
   track(ctx, name);
   const privateKey = keyPair.privateKey;
   if (typeof privateKey !== 'string') throw new Error('createKeyPair must return the private key');
   const keys = checkPrivateKey(privateKey);
-  const sources = [publicKeyBlob(keys.publicKey), keys.publicKey.export({ format: 'der', type: 'spki' }), keys.privateKey.export({ format: 'der', type: 'pkcs8' })];
+  const sources = [
+    publicKeyBlob(keys.publicKey),
+    keys.publicKey.export({ format: 'der', type: 'spki' }),
+    keys.privateKey.export({ format: 'der', type: 'pkcs8' }),
+  ];
   return { keyPair, privateKey, sources };
 }
 
@@ -59,8 +63,12 @@ export async function checkImportKeyPairFromString(ctx: ComputeContext): Promise
   expectKeyPair(kp, name, ctx);
   expect(isFingerprintOf(kp.fingerprint, [key.blob, key.spki])).toBe(true);
   if (kp.publicKey !== undefined) expect(blobOfLine(kp.publicKey).equals(key.blob)).toBe(true);
-  await expectRefused('importing a second key under a taken name', () => ctx.driver.importKeyPairFromString({ name, publicKey: generateTestPublicKey(name).line }));
-  await expectRefused('importing something that is not a public key', () => ctx.driver.importKeyPairFromString({ name: uniqueName('cmx-key'), publicKey: 'ssh-rsa bm90IGEga2V5 junk' }));
+  await expectRefused('importing a second key under a taken name', () =>
+    ctx.driver.importKeyPairFromString({ name, publicKey: generateTestPublicKey(name).line }),
+  );
+  await expectRefused('importing something that is not a public key', () =>
+    ctx.driver.importKeyPairFromString({ name: uniqueName('cmx-key'), publicKey: 'ssh-rsa bm90IGEga2V5 junk' }),
+  );
 }
 
 /** `importKeyPairFromFile`: reads an OpenSSH public key file. */
@@ -89,7 +97,7 @@ export async function checkCreateKeyPair(ctx: ComputeContext): Promise<void> {
   expect(Object.keys(m.keyPair)).not.toContain('privateKey');
   if (m.keyPair.publicKey !== undefined) expect(blobOfLine(m.keyPair.publicKey).equals(m.sources[0]!)).toBe(true);
   expect(isFingerprintOf(m.keyPair.fingerprint, m.sources)).toBe(true);
-  await expectRefused('creating a key pair under a taken name', () => ctx.driver.createKeyPair(name));
+  await expectRefused('creating a key pair under a taken name', () => ctx.driver.createKeyPair({ name }));
 }
 
 /** `listKeyPairs`: typed entries; a new key pair is listed. */
@@ -120,6 +128,7 @@ export async function checkGetKeyPair(ctx: ComputeContext): Promise<void> {
 export async function checkDeleteKeyPair(ctx: ComputeContext): Promise<void> {
   const m = await anyMaterial(ctx, 'deleteKeyPair');
   expect(await ctx.driver.deleteKeyPair(m.keyPair)).toBe(true);
-  if (ctx.driver.supports('getKeyPair')) await expectNotFound('getKeyPair after deleteKeyPair', () => ctx.driver.getKeyPair(m.keyPair.name));
+  if (ctx.driver.supports('getKeyPair'))
+    await expectNotFound('getKeyPair after deleteKeyPair', () => ctx.driver.getKeyPair(m.keyPair.name));
   if (ctx.driver.supports('listKeyPairs')) expect((await ctx.driver.listKeyPairs()).map((k) => k.name)).not.toContain(m.keyPair.name);
 }

@@ -117,7 +117,7 @@ export async function checkStopStart(ctx: ComputeContext, method: 'stopNode' | '
 export async function checkWaitUntilRunning(ctx: ComputeContext): Promise<void> {
   needs(ctx.driver, 'createNode', 'waitUntilRunning');
   const node = await createTestNode(ctx);
-  const opts = { waitPeriodMs: ctx.timing.waitPeriodMs, timeoutMs: ctx.timing.timeoutMs, requireIp: false };
+  const opts = { pollIntervalMs: ctx.timing.pollIntervalMs, timeoutMs: ctx.timing.timeoutMs, requireIp: false };
   const [ready] = await ctx.driver.waitUntilRunning([node], opts);
   expect(ready?.node.id).toBe(node.id);
   expect(ready?.node.state).toBe(NodeState.RUNNING);

@@ -9,8 +9,19 @@ async function observeVolume(ctx: ComputeContext, id: string): Promise<StorageVo
   return (await ctx.driver.listVolumes()).find((v) => v.id === id);
 }
 
-async function waitForVolume(ctx: ComputeContext, id: string, what: string, ok: (v: StorageVolume | undefined) => boolean): Promise<StorageVolume | undefined> {
-  return pollUntil(`volume ${id} to be ${what}`, ctx.timing, () => observeVolume(ctx, id), ok, (v) => (v ? `${v.state}${v.attachedTo ? ` on ${v.attachedTo}` : ''}` : 'gone'));
+async function waitForVolume(
+  ctx: ComputeContext,
+  id: string,
+  what: string,
+  ok: (v: StorageVolume | undefined) => boolean,
+): Promise<StorageVolume | undefined> {
+  return pollUntil(
+    `volume ${id} to be ${what}`,
+    ctx.timing,
+    () => observeVolume(ctx, id),
+    ok,
+    (v) => (v ? `${v.state}${v.attachedTo ? ` on ${v.attachedTo}` : ''}` : 'gone'),
+  );
 }
 
 /** Creates a 1 GiB volume (in `location`, else the test nodes' location); it is detached and destroyed afterwards. */
@@ -21,7 +32,13 @@ async function createTestVolume(ctx: ComputeContext, location?: string | NodeLoc
   const { driver } = ctx;
   ctx.cleanup.push(async () => {
     if (driver.supports('detachVolume')) await driver.detachVolume(volume.id).catch(() => undefined);
-    if (driver.supports('listVolumes')) await waitForVolume(ctx, volume.id, 'detached', (v) => !v || v.state !== StorageVolumeState.INUSE && v.state !== StorageVolumeState.DETACHING).catch(() => undefined);
+    if (driver.supports('listVolumes'))
+      await waitForVolume(
+        ctx,
+        volume.id,
+        'detached',
+        (v) => !v || (v.state !== StorageVolumeState.INUSE && v.state !== StorageVolumeState.DETACHING),
+      ).catch(() => undefined);
     if (driver.supports('destroyVolume')) await driver.destroyVolume(volume.id);
   });
   expect(volume).toBeInstanceOf(StorageVolume);
@@ -74,10 +91,10 @@ export async function checkAttachDetach(ctx: ComputeContext, method: 'attachVolu
   for (const m of ['createNode', 'createVolume', 'listVolumes', 'attachVolume'] as const) needs(ctx.driver, m, method);
   const node: Node = await runningTestNode(ctx);
   const v = await availableTestVolume(ctx, node.locationId);
-  expect(await ctx.driver.attachVolume(node, v)).toBe(true);
+  expect(await ctx.driver.attachVolume(v, { node })).toBe(true);
   const attached = await waitForVolume(ctx, v.id, 'in use', (x) => x?.state === StorageVolumeState.INUSE);
   expect(attached?.attachedTo).toBe(node.id);
-  await expectRefused('attaching a volume that is in use', () => ctx.driver.attachVolume(node, v.id));
+  await expectRefused('attaching a volume that is in use', () => ctx.driver.attachVolume(v.id, { node }));
   if (ctx.driver.supports('destroyVolume')) await expectRefused('destroying a volume that is in use', () => ctx.driver.destroyVolume(v.id));
   if (!ctx.driver.supports('detachVolume')) return;
   expect(await ctx.driver.detachVolume(v)).toBe(true);
@@ -87,7 +104,10 @@ export async function checkAttachDetach(ctx: ComputeContext, method: 'attachVolu
 }
 
 /** Snapshot methods: create from a volume, list by volume, destroy. */
-export async function checkSnapshots(ctx: ComputeContext, method: 'createVolumeSnapshot' | 'listVolumeSnapshots' | 'destroyVolumeSnapshot'): Promise<void> {
+export async function checkSnapshots(
+  ctx: ComputeContext,
+  method: 'createVolumeSnapshot' | 'listVolumeSnapshots' | 'destroyVolumeSnapshot',
+): Promise<void> {
   if (method === 'listVolumeSnapshots' && !ctx.driver.supports('createVolumeSnapshot')) {
     for (const s of await ctx.driver.listVolumeSnapshots()) expect(s).toBeInstanceOf(VolumeSnapshot);
     return;
@@ -107,8 +127,20 @@ export async function checkSnapshots(ctx: ComputeContext, method: 'createVolumeS
   const listed = await ctx.driver.listVolumeSnapshots({ volume: v });
   expect(listed.map((s) => s.id)).toContain(snap.id);
   expect((await ctx.driver.listVolumeSnapshots()).map((s) => s.id)).toContain(snap.id);
-  await pollUntil(`snapshot ${snap.id} to complete`, ctx.timing, async () => (await ctx.driver.listVolumeSnapshots({ volume: v })).find((s) => s.id === snap.id), (s) => !!s && !/creating|pending/i.test(s.state), (s) => s?.state ?? 'gone');
+  await pollUntil(
+    `snapshot ${snap.id} to complete`,
+    ctx.timing,
+    async () => (await ctx.driver.listVolumeSnapshots({ volume: v })).find((s) => s.id === snap.id),
+    (s) => !!s && !/creating|pending/i.test(s.state),
+    (s) => s?.state ?? 'gone',
+  );
   if (!ctx.driver.supports('destroyVolumeSnapshot')) return;
   expect(await ctx.driver.destroyVolumeSnapshot(snap)).toBe(true);
-  await pollUntil(`snapshot ${snap.id} to be gone`, ctx.timing, async () => (await ctx.driver.listVolumeSnapshots()).find((s) => s.id === snap.id), (s) => !s || /delet/i.test(s.state), (s) => s?.state ?? 'gone');
+  await pollUntil(
+    `snapshot ${snap.id} to be gone`,
+    ctx.timing,
+    async () => (await ctx.driver.listVolumeSnapshots()).find((s) => s.id === snap.id),
+    (s) => !s || /delet/i.test(s.state),
+    (s) => s?.state ?? 'gone',
+  );
 }

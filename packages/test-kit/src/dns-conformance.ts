@@ -1,6 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
 import { DNS_METHODS, DnsRecord, RecordType, Zone, type DnsDriver, type DnsDriverClass, type DnsMethod } from '@cloudmux/core/dns';
-import { budget, collect, errorOf, expectDriverRef, expectNotFound, expectNotSupported, expectRefused, first, needs, timingOf, uniqueName, useFreshDriver, type Timing } from './harness.js';
+import {
+  budget,
+  collect,
+  errorOf,
+  expectDriverRef,
+  expectNotFound,
+  expectNotSupported,
+  expectRefused,
+  first,
+  needs,
+  timingOf,
+  uniqueName,
+  useFreshDriver,
+  type Timing,
+} from './harness.js';
 import type { DnsConformanceOptions } from './types.js';
 
 interface DnsContext {
@@ -90,7 +104,7 @@ const CHECKS: Readonly<Record<DnsMethod, (ctx: DnsContext) => Promise<void>>> = 
     needs(ctx.driver, 'createRecord', 'getRecord');
     const z = await testZone(ctx);
     const r = await wwwRecord(ctx, z);
-    const got = await ctx.driver.getRecord(z, r.id);
+    const got = await ctx.driver.getRecord(z, { id: r.id });
     expect([got.id, got.name, got.type, got.data]).toEqual([r.id, 'www', 'A', '192.0.2.10']);
   },
   async createRecord(ctx) {
@@ -101,21 +115,23 @@ const CHECKS: Readonly<Record<DnsMethod, (ctx: DnsContext) => Promise<void>>> = 
     expect(norm(mx.data)).toBe(norm(`mail.${z.domain}`));
     const txt = await ctx.driver.createRecord(z, { name: 'txt', type: RecordType.TXT, data: 'hello conformance', ttl: 300 });
     expect(txt.data.replace(/^"|"$/g, '')).toBe('hello conformance');
-    expect(await errorOf(() => ctx.driver.createRecord(z, { name: 'bad', type: RecordType.A, data: 'not-an-address' }))).toBeInstanceOf(Error);
+    expect(await errorOf(() => ctx.driver.createRecord(z, { name: 'bad', type: RecordType.A, data: 'not-an-address' }))).toBeInstanceOf(
+      Error,
+    );
   },
   async updateRecord(ctx) {
     const z = await testZone(ctx);
     const r = await wwwRecord(ctx, z);
     const u = await ctx.driver.updateRecord(r, { data: '192.0.2.11' });
     expect(u.data).toBe('192.0.2.11');
-    if (ctx.driver.supports('getRecord')) expect((await ctx.driver.getRecord(z, u.id)).data).toBe('192.0.2.11');
+    if (ctx.driver.supports('getRecord')) expect((await ctx.driver.getRecord(z, { id: u.id })).data).toBe('192.0.2.11');
   },
   async deleteRecord(ctx) {
     needs(ctx.driver, 'createRecord', 'deleteRecord');
     const z = await testZone(ctx);
     const r = await wwwRecord(ctx, z);
     expect(await ctx.driver.deleteRecord(r)).toBe(true);
-    if (ctx.driver.supports('getRecord')) await expectNotFound('getRecord after deleteRecord', () => ctx.driver.getRecord(z, r.id));
+    if (ctx.driver.supports('getRecord')) await expectNotFound('getRecord after deleteRecord', () => ctx.driver.getRecord(z, { id: r.id }));
     if (ctx.driver.supports('listRecords')) expect((await ctx.driver.listRecords(z)).map((x) => x.id)).not.toContain(r.id);
   },
   async exportZoneToBindFormat(ctx) {
@@ -137,11 +153,13 @@ const CALLS: Readonly<Record<DnsMethod, readonly ((d: DnsDriver) => unknown)[]>>
   updateZone: [(d) => d.updateZone('cloudmux-zone', { ttl: 60 })],
   deleteZone: [(d) => d.deleteZone('cloudmux-zone')],
   listRecords: [(d) => d.listRecords('cloudmux-zone'), (d) => first(d.iterateRecords('cloudmux-zone'))],
-  getRecord: [(d) => d.getRecord('cloudmux-zone', 'cloudmux-record')],
+  getRecord: [(d) => d.getRecord('cloudmux-zone', { id: 'cloudmux-record' })],
   createRecord: [(d) => d.createRecord('cloudmux-zone', { name: 'www', type: RecordType.A, data: '192.0.2.1' })],
   updateRecord: [(d) => d.updateRecord(fakeRecord(d), { data: '192.0.2.2' })],
   deleteRecord: [(d) => d.deleteRecord(fakeRecord(d))],
-  exportZoneToBindFormat: [(d) => d.exportZoneToBindFormat(new Zone({ id: 'cloudmux-zone', domain: 'cloudmux.example.com', type: 'master' }, d))],
+  exportZoneToBindFormat: [
+    (d) => d.exportZoneToBindFormat(new Zone({ id: 'cloudmux-zone', domain: 'cloudmux.example.com', type: 'master' }, d)),
+  ],
 };
 
 function fakeRecord(d: DnsDriver): DnsRecord {
@@ -166,19 +184,23 @@ export function describeDnsConformance<D extends DnsDriver>(options: DnsConforma
     });
 
     for (const method of DNS_METHODS) {
-      it(`${method}: behaves as declared in capabilities`, async () => {
-        const d = driver();
-        if (!d.supports(method)) {
-          for (const call of CALLS[method]) await expectNotSupported(method, () => call(d));
-          return;
-        }
-        const ctx: DnsContext = { driver: d, timing, cleanup: [] };
-        try {
-          await CHECKS[method](ctx);
-        } finally {
-          for (const fn of ctx.cleanup.reverse()) await fn().catch(() => undefined);
-        }
-      }, budget(timing, 2));
+      it(
+        `${method}: behaves as declared in capabilities`,
+        async () => {
+          const d = driver();
+          if (!d.supports(method)) {
+            for (const call of CALLS[method]) await expectNotSupported(method, () => call(d));
+            return;
+          }
+          const ctx: DnsContext = { driver: d, timing, cleanup: [] };
+          try {
+            await CHECKS[method](ctx);
+          } finally {
+            for (const fn of ctx.cleanup.reverse()) await fn().catch(() => undefined);
+          }
+        },
+        budget(timing, 2),
+      );
     }
   });
 }

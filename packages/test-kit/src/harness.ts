@@ -5,13 +5,13 @@ import type { ConformanceOptions } from './types.js';
 
 /** Timing settings of a suite, with defaults applied. */
 export interface Timing {
-  waitPeriodMs: number;
+  pollIntervalMs: number;
   timeoutMs: number;
 }
 
 /** Applies the timing defaults. */
 export function timingOf(options: ConformanceOptions<unknown>): Timing {
-  return { waitPeriodMs: options.waitPeriodMs ?? 500, timeoutMs: options.timeoutMs ?? 60_000 };
+  return { pollIntervalMs: options.pollIntervalMs ?? options.waitPeriodMs ?? 500, timeoutMs: options.timeoutMs ?? 60_000 };
 }
 
 /**
@@ -20,14 +20,20 @@ export function timingOf(options: ConformanceOptions<unknown>): Timing {
  */
 export function useFreshDriver<D>(options: ConformanceOptions<D>): () => D {
   let current: { driver: D; teardown(): Promise<void> } | undefined;
-  beforeEach(async () => {
-    current = await options.setup();
-  }, timingOf(options).timeoutMs + 30_000);
-  afterEach(async () => {
-    const c = current;
-    current = undefined;
-    if (c) await c.teardown();
-  }, timingOf(options).timeoutMs + 30_000);
+  beforeEach(
+    async () => {
+      current = await options.setup();
+    },
+    timingOf(options).timeoutMs + 30_000,
+  );
+  afterEach(
+    async () => {
+      const c = current;
+      current = undefined;
+      if (c) await c.teardown();
+    },
+    timingOf(options).timeoutMs + 30_000,
+  );
   return () => {
     if (!current) throw new Error(`${options.name}: setup() did not provide a driver`);
     return current.driver;
@@ -64,7 +70,8 @@ export async function expectRefused(what: string, fn: () => unknown): Promise<un
   const err = await errorOf(fn).catch((e: unknown) => {
     throw new Error(`${what}: expected a CloudError, but the call succeeded (${String(e)})`);
   });
-  if (!(err instanceof CloudError) || err instanceof NotSupportedError) throw new Error(`${what}: expected a CloudError refusal, got ${String(err)}`);
+  if (!(err instanceof CloudError) || err instanceof NotSupportedError)
+    throw new Error(`${what}: expected a CloudError refusal, got ${String(err)}`);
   return err;
 }
 
@@ -85,13 +92,20 @@ export function expectDriverRef(resource: object, driver: unknown): void {
 }
 
 /** Polls `probe` until `done` accepts its result; throws with the last value after `timeoutMs`. */
-export async function pollUntil<T>(what: string, timing: Timing, probe: () => Promise<T>, done: (value: T) => boolean, describe: (value: T) => string = String): Promise<T> {
+export async function pollUntil<T>(
+  what: string,
+  timing: Timing,
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  describe: (value: T) => string = String,
+): Promise<T> {
   const deadline = Date.now() + timing.timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() + timing.waitPeriodMs > deadline) throw new Error(`Timed out after ${timing.timeoutMs} ms waiting for ${what}; last seen: ${describe(value)}`);
-    await new Promise((r) => setTimeout(r, timing.waitPeriodMs));
+    if (Date.now() + timing.pollIntervalMs > deadline)
+      throw new Error(`Timed out after ${timing.timeoutMs} ms waiting for ${what}; last seen: ${describe(value)}`);
+    await new Promise((r) => setTimeout(r, timing.pollIntervalMs));
   }
 }
 

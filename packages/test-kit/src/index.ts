@@ -6,9 +6,13 @@
  * @module
  */
 export { describeComputeConformance } from './compute-conformance.js';
+export { HOSTILE_IDS, type ComputeConformanceHooks } from './compute-hostile-ids.js';
+export { UNKNOWN_EX_KEY } from './compute-ex-keys.js';
 export { describeStorageConformance } from './storage-conformance.js';
 export { describeDnsConformance } from './dns-conformance.js';
 export { describeLoadBalancerConformance } from './lb-conformance.js';
+export { describeSecretsCheck, defaultMalformedBody } from './secrets-check.js';
+export { secretForms, harvestSignedValues, findLeaks, maskSecret, type SecretForm, type SecretsTarget } from './secrets-scan.js';
 export type {
   ConformanceOptions,
   ConformanceSetup,
@@ -17,4 +21,7 @@ export type {
   DnsConformanceOptions,
   LoadBalancerConformanceOptions,
   TestBalancerSettings,
+  SecretsCheckOptions,
+  SecretsCheckSetup,
+  SecretsCheckServer,
 } from './types.js';

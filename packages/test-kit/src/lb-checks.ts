@@ -1,7 +1,14 @@
 import { isIP } from 'node:net';
 import { expect } from '@jest/globals';
 import { Node, NodeDriver, NodeState } from '@cloudmux/core/compute';
-import { Algorithm, LoadBalancer, LoadBalancerState, Member, type LoadBalancerDriver, type LoadBalancerMethod } from '@cloudmux/core/loadbalancer';
+import {
+  Algorithm,
+  LoadBalancer,
+  LoadBalancerState,
+  Member,
+  type LoadBalancerDriver,
+  type LoadBalancerMethod,
+} from '@cloudmux/core/loadbalancer';
 import { collect, expectDriverRef, expectNotFound, expectRefused, needs, pollUntil, uniqueName, type Timing } from './harness.js';
 import type { TestBalancerSettings } from './types.js';
 
@@ -24,7 +31,10 @@ class DetachedNodeDriver extends NodeDriver {}
 
 /** The default node for `balancerAttachComputeNode`: only its address matters to a balancer. */
 export function standInNode(): Node {
-  return new Node({ id: 'cmx-conf-node', name: 'cmx-conf-node', state: NodeState.RUNNING, publicIps: ['192.0.2.44'], privateIps: ['10.0.0.44'] }, new DetachedNodeDriver());
+  return new Node(
+    { id: 'cmx-conf-node', name: 'cmx-conf-node', state: NodeState.RUNNING, publicIps: ['192.0.2.44'], privateIps: ['10.0.0.44'] },
+    new DetachedNodeDriver(),
+  );
 }
 
 /** Default test balancer settings: port 8080, `http` if offered, else the first protocol listed. */
@@ -58,7 +68,13 @@ function expectMember(m: Member, ip: string, port: number): void {
 /** Waits (through getBalancer) until the balancer runs; returns it. */
 async function running(ctx: LbContext, b: LoadBalancer): Promise<LoadBalancer> {
   if (b.state === LoadBalancerState.RUNNING || !ctx.driver.supports('getBalancer')) return b;
-  return pollUntil(`balancer ${b.id} to run`, ctx.timing, () => ctx.driver.getBalancer(b.id), (x) => x.state === LoadBalancerState.RUNNING, (x) => x.state);
+  return pollUntil(
+    `balancer ${b.id} to run`,
+    ctx.timing,
+    () => ctx.driver.getBalancer(b.id),
+    (x) => x.state === LoadBalancerState.RUNNING,
+    (x) => x.state,
+  );
 }
 
 /** Creates a uniquely named balancer (destroyed after the check) and waits until it runs. */
@@ -118,8 +134,12 @@ export const LB_CHECKS: Readonly<Record<LoadBalancerMethod, (ctx: LbContext) => 
   async createBalancer(ctx) {
     const settings = await ctx.settings();
     const before = await listedIds(ctx);
-    await expectRefused('createBalancer with an unknown protocol', () => ctx.driver.createBalancer({ ...settings, name: uniqueName('cmx-conf'), protocol: 'cloudmux-no-such-protocol' }));
-    await expectRefused('createBalancer with port 0', () => ctx.driver.createBalancer({ ...settings, name: uniqueName('cmx-conf'), port: 0 }));
+    await expectRefused('createBalancer with an unknown protocol', () =>
+      ctx.driver.createBalancer({ ...settings, name: uniqueName('cmx-conf'), protocol: 'cloudmux-no-such-protocol' }),
+    );
+    await expectRefused('createBalancer with port 0', () =>
+      ctx.driver.createBalancer({ ...settings, name: uniqueName('cmx-conf'), port: 0 }),
+    );
     if (before) expect(await listedIds(ctx)).toEqual(before);
     const b = await testBalancer(ctx);
     if (ctx.driver.supports('getBalancer')) expect((await ctx.driver.getBalancer(b.id)).name).toBe(b.name);
@@ -129,10 +149,26 @@ export const LB_CHECKS: Readonly<Record<LoadBalancerMethod, (ctx: LbContext) => 
     const b = await testBalancer(ctx);
     expect(await ctx.driver.destroyBalancer(b)).toBe(true);
     if (ctx.driver.supports('listBalancers')) {
-      await pollUntil(`balancer ${b.id} to be gone`, ctx.timing, () => listedIds(ctx), (ids) => !ids?.includes(b.id), (ids) => (ids?.includes(b.id) ? 'listed' : 'gone'));
+      await pollUntil(
+        `balancer ${b.id} to be gone`,
+        ctx.timing,
+        () => listedIds(ctx),
+        (ids) => !ids?.includes(b.id),
+        (ids) => (ids?.includes(b.id) ? 'listed' : 'gone'),
+      );
     }
     if (ctx.driver.supports('getBalancer')) {
-      await pollUntil(`getBalancer(${b.id}) to fail`, ctx.timing, () => ctx.driver.getBalancer(b.id).then((x) => x.state, (e: unknown) => e), (r) => typeof r !== 'string', String);
+      await pollUntil(
+        `getBalancer(${b.id}) to fail`,
+        ctx.timing,
+        () =>
+          ctx.driver.getBalancer(b.id).then(
+            (x) => x.state,
+            (e: unknown) => e,
+          ),
+        (r) => typeof r !== 'string',
+        String,
+      );
       await expectNotFound('getBalancer after destroyBalancer', () => ctx.driver.getBalancer(b.id));
     }
     await expectRefused('destroying a destroyed balancer', () => ctx.driver.destroyBalancer(b.id));
@@ -154,14 +190,16 @@ export const LB_CHECKS: Readonly<Record<LoadBalancerMethod, (ctx: LbContext) => 
     const m = await ctx.driver.balancerAttachMember(b, { ip: '192.0.2.21', port: 8000 });
     expectMember(m, '192.0.2.21', 8000);
     if (m.balancerId !== undefined) expect(m.balancerId).toBe(b.id);
-    await expectRefused('attaching a member with an invalid address', () => ctx.driver.balancerAttachMember(b, { ip: 'not-an-ip', port: 8000 }));
+    await expectRefused('attaching a member with an invalid address', () =>
+      ctx.driver.balancerAttachMember(b, { ip: 'not-an-ip', port: 8000 }),
+    );
     if (ctx.driver.supports('balancerListMembers')) expect(await memberKeys(ctx, b)).toEqual(['192.0.2.21:8000']);
   },
   async balancerAttachComputeNode(ctx) {
     const b = await testBalancer(ctx);
     const node = await ctx.computeNode();
     const ip = node.publicIps[0] ?? node.privateIps[0];
-    const m = await ctx.driver.balancerAttachComputeNode(b, node);
+    const m = await ctx.driver.balancerAttachComputeNode(b, { node });
     expectMember(m, ip!, b.port);
     if (ctx.driver.supports('balancerListMembers')) expect(await memberKeys(ctx, b)).toEqual([`${ip}:${b.port}`]);
   },
@@ -170,9 +208,9 @@ export const LB_CHECKS: Readonly<Record<LoadBalancerMethod, (ctx: LbContext) => 
     const b = await testBalancer(ctx);
     const keep = await ctx.driver.balancerAttachMember(b, { ip: '192.0.2.31', port: 8000 });
     const drop = await ctx.driver.balancerAttachMember(b, { ip: '192.0.2.32', port: 8000 });
-    expect(await ctx.driver.balancerDetachMember(b, drop)).toBe(true);
+    expect(await ctx.driver.balancerDetachMember(b, { member: drop })).toBe(true);
     if (ctx.driver.supports('balancerListMembers')) expect(await memberKeys(ctx, b)).toEqual([`${keep.ip}:8000`]);
-    await expectRefused('detaching a member that is not attached', () => ctx.driver.balancerDetachMember(b, drop));
+    await expectRefused('detaching a member that is not attached', () => ctx.driver.balancerDetachMember(b, { member: drop }));
   },
   async balancerListMembers(ctx) {
     const members = [

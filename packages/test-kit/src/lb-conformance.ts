@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { LOADBALANCER_METHODS, LoadBalancer, Member, type LoadBalancerDriver, type LoadBalancerDriverClass, type LoadBalancerMethod } from '@cloudmux/core/loadbalancer';
+import {
+  LOADBALANCER_METHODS,
+  LoadBalancer,
+  Member,
+  type LoadBalancerDriver,
+  type LoadBalancerDriverClass,
+  type LoadBalancerMethod,
+} from '@cloudmux/core/loadbalancer';
 import { budget, expectNotSupported, first, timingOf, useFreshDriver } from './harness.js';
 import { defaultSettings, LB_CHECKS, standInNode, type LbContext } from './lb-checks.js';
 import type { LoadBalancerConformanceOptions } from './types.js';
@@ -18,8 +25,10 @@ const CALLS: Readonly<Record<LoadBalancerMethod, readonly ((d: LoadBalancerDrive
   destroyBalancer: [(d) => d.destroyBalancer('cloudmux-balancer')],
   updateBalancer: [(d) => d.updateBalancer('cloudmux-balancer', { name: 'cloudmux-renamed' })],
   balancerAttachMember: [(d) => d.balancerAttachMember(fakeBalancer(d), { ip: '192.0.2.1', port: 80 })],
-  balancerAttachComputeNode: [(d) => d.balancerAttachComputeNode(fakeBalancer(d), standInNode())],
-  balancerDetachMember: [(d) => d.balancerDetachMember(fakeBalancer(d), new Member({ id: 'cloudmux-member', ip: '192.0.2.1', port: 80 }))],
+  balancerAttachComputeNode: [(d) => d.balancerAttachComputeNode(fakeBalancer(d), { node: standInNode() })],
+  balancerDetachMember: [
+    (d) => d.balancerDetachMember(fakeBalancer(d), { member: new Member({ id: 'cloudmux-member', ip: '192.0.2.1', port: 80 }) }),
+  ],
   balancerListMembers: [(d) => d.balancerListMembers(fakeBalancer(d))],
 };
 
@@ -43,25 +52,29 @@ export function describeLoadBalancerConformance<D extends LoadBalancerDriver>(op
     });
 
     for (const method of LOADBALANCER_METHODS) {
-      it(`${method}: behaves as declared in capabilities`, async () => {
-        const d = driver();
-        if (!d.supports(method)) {
-          for (const call of CALLS[method]) await expectNotSupported(method, () => call(d));
-          return;
-        }
-        const ctx: LbContext = {
-          driver: d,
-          timing,
-          settings: () => (options.balancerSettings ? options.balancerSettings(d) : defaultSettings(d)),
-          computeNode: () => (options.computeNode ? options.computeNode(d) : Promise.resolve(standInNode())),
-          cleanup: [],
-        };
-        try {
-          await LB_CHECKS[method](ctx);
-        } finally {
-          for (const fn of ctx.cleanup.reverse()) await fn().catch(() => undefined);
-        }
-      }, budget(timing, 3));
+      it(
+        `${method}: behaves as declared in capabilities`,
+        async () => {
+          const d = driver();
+          if (!d.supports(method)) {
+            for (const call of CALLS[method]) await expectNotSupported(method, () => call(d));
+            return;
+          }
+          const ctx: LbContext = {
+            driver: d,
+            timing,
+            settings: () => (options.balancerSettings ? options.balancerSettings(d) : defaultSettings(d)),
+            computeNode: () => (options.computeNode ? options.computeNode(d) : Promise.resolve(standInNode())),
+            cleanup: [],
+          };
+          try {
+            await LB_CHECKS[method](ctx);
+          } finally {
+            for (const fn of ctx.cleanup.reverse()) await fn().catch(() => undefined);
+          }
+        },
+        budget(timing, 3),
+      );
     }
   });
 }

@@ -23,7 +23,12 @@ export function blobOfLine(line: string): Buffer {
 }
 
 function norm(fp: string): string {
-  return fp.trim().replace(/^(MD5|SHA1|SHA256):/i, '').replace(/=+$/, '').replace(/:/g, '').toLowerCase();
+  return fp
+    .trim()
+    .replace(/^(MD5|SHA1|SHA256):/i, '')
+    .replace(/=+$/, '')
+    .replace(/:/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -65,11 +70,31 @@ function fromOpenSsh(text: string): KeyObject {
   if (type === 'ssh-ed25519') {
     const pub = p.string();
     const priv = p.string();
-    return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: pub.toString('base64url'), d: priv.subarray(0, 32).toString('base64url') }, format: 'jwk' });
+    return createPrivateKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: pub.toString('base64url'), d: priv.subarray(0, 32).toString('base64url') },
+      format: 'jwk',
+    });
   }
   if (type === 'ssh-rsa') {
-    const [n, e, d, iqmp, pp, q] = [p.string(), p.string(), p.string(), p.string(), p.string(), p.string()].map(big) as [bigint, bigint, bigint, bigint, bigint, bigint];
-    const jwk = { kty: 'RSA', n: b64u(n), e: b64u(e), d: b64u(d), p: b64u(pp), q: b64u(q), dp: b64u(d % (pp - 1n)), dq: b64u(d % (q - 1n)), qi: b64u(iqmp) };
+    const [n, e, d, iqmp, pp, q] = [p.string(), p.string(), p.string(), p.string(), p.string(), p.string()].map(big) as [
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+    ];
+    const jwk = {
+      kty: 'RSA',
+      n: b64u(n),
+      e: b64u(e),
+      d: b64u(d),
+      p: b64u(pp),
+      q: b64u(q),
+      dp: b64u(d % (pp - 1n)),
+      dq: b64u(d % (q - 1n)),
+      qi: b64u(iqmp),
+    };
     return createPrivateKey({ key: jwk, format: 'jwk' });
   }
   throw new Error(`unsupported OpenSSH key type ${type}`);

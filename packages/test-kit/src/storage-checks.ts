@@ -25,8 +25,10 @@ function needsUpload(ctx: StorageContext, forWhat: string): void {
 
 /** Checks the objects of a container are gone after a failed upload. */
 async function expectNoObject(ctx: StorageContext, container: Container, name: string): Promise<void> {
-  if (ctx.driver.supports('getObject')) await expectNotFound(`getObject of ${name} after a failed upload`, () => ctx.driver.getObject(container, name));
-  if (ctx.driver.supports('listContainerObjects')) expect((await ctx.driver.listContainerObjects(container)).map((o) => o.name)).not.toContain(name);
+  if (ctx.driver.supports('getObject'))
+    await expectNotFound(`getObject of ${name} after a failed upload`, () => ctx.driver.getObject(container, { name }));
+  if (ctx.driver.supports('listContainerObjects'))
+    expect((await ctx.driver.listContainerObjects(container)).map((o) => o.name)).not.toContain(name);
 }
 
 /** `createContainer`: a container with that name; a taken name throws AlreadyExistsError. */
@@ -34,7 +36,7 @@ export async function checkCreateContainer(ctx: StorageContext): Promise<void> {
   const c = await testContainer(ctx);
   expect(c).toBeInstanceOf(Container);
   expectDriverRef(c, ctx.driver);
-  expect(await errorOf(() => ctx.driver.createContainer(c.name))).toBeInstanceOf(AlreadyExistsError);
+  expect(await errorOf(() => ctx.driver.createContainer({ name: c.name }))).toBeInstanceOf(AlreadyExistsError);
 }
 
 /** `listContainers`/`iterateContainers`: a new container is listed by both. */
@@ -62,36 +64,42 @@ export async function checkGetContainer(ctx: StorageContext): Promise<void> {
 /** `deleteContainer`: a non-empty container is refused; an empty one goes. */
 export async function checkDeleteContainer(ctx: StorageContext): Promise<void> {
   needs(ctx.driver, 'createContainer', 'deleteContainer');
-  const c = await ctx.driver.createContainer(uniqueName('cmx-conf'));
+  const c = await ctx.driver.createContainer({ name: uniqueName('cmx-conf') });
   if (canUpload(ctx.driver) && ctx.driver.supports('deleteObject')) {
     const o = await put(ctx, c, 'keep/me.txt', bytes(10));
     await expectRefused('deleting a container that holds objects', () => ctx.driver.deleteContainer(c));
     await ctx.driver.deleteObject(o);
   }
   expect(await ctx.driver.deleteContainer(c)).toBe(true);
-  if (ctx.driver.supports('getContainer')) await expectNotFound('getContainer after deleteContainer', () => ctx.driver.getContainer(c.name));
+  if (ctx.driver.supports('getContainer'))
+    await expectNotFound('getContainer after deleteContainer', () => ctx.driver.getContainer(c.name));
 }
 
 /** `uploadObjectViaStream`: from a Readable and from an async iterable, overwrite, and all-or-nothing on failure or abort. */
 export async function checkUploadViaStream(ctx: StorageContext): Promise<void> {
   const c = await testContainer(ctx);
   const data = bytes(200_000);
-  const o = await ctx.driver.uploadObjectViaStream(Readable.from([data.subarray(0, 65_536), data.subarray(65_536)]), c, 'dir/streamed.bin', { meta: META, contentType: 'application/octet-stream' });
+  const o = await ctx.driver.uploadObjectViaStream(c, {
+    name: 'dir/streamed.bin',
+    source: Readable.from([data.subarray(0, 65_536), data.subarray(65_536)]),
+    meta: META,
+    contentType: 'application/octet-stream',
+  });
   expectObject(o, ctx, c, 'dir/streamed.bin', data);
   async function* chunks(): AsyncIterable<Uint8Array> {
     yield new Uint8Array([1, 2, 3]);
     yield new Uint8Array([4, 5]);
   }
-  const it = await ctx.driver.uploadObjectViaStream(chunks(), c, 'iterable.bin');
+  const it = await ctx.driver.uploadObjectViaStream(c, { name: 'iterable.bin', source: chunks() });
   expectObject(it, ctx, c, 'iterable.bin', Buffer.from([1, 2, 3, 4, 5]));
-  const replaced = await ctx.driver.uploadObjectViaStream(Readable.from([Buffer.from('short')]), c, 'iterable.bin');
+  const replaced = await ctx.driver.uploadObjectViaStream(c, { name: 'iterable.bin', source: Readable.from([Buffer.from('short')]) });
   expect(replaced.size).toBe(5);
   const boom = new Error('source failed');
   async function* failing(): AsyncIterable<Uint8Array> {
     yield new Uint8Array(1000);
     throw boom;
   }
-  expect(await errorOf(() => ctx.driver.uploadObjectViaStream(failing(), c, 'failed.bin'))).toBe(boom);
+  expect(await errorOf(() => ctx.driver.uploadObjectViaStream(c, { name: 'failed.bin', source: failing() }))).toBe(boom);
   await expectNoObject(ctx, c, 'failed.bin');
   const ac = new AbortController();
   async function* slow(): AsyncIterable<Uint8Array> {
@@ -100,7 +108,7 @@ export async function checkUploadViaStream(ctx: StorageContext): Promise<void> {
     await new Promise((r) => setTimeout(r, 20));
     yield new Uint8Array(1000);
   }
-  await errorOf(() => ctx.driver.uploadObjectViaStream(slow(), c, 'aborted.bin', { signal: ac.signal }));
+  await errorOf(() => ctx.driver.uploadObjectViaStream(c, { name: 'aborted.bin', source: slow(), signal: ac.signal }));
   await expectNoObject(ctx, c, 'aborted.bin');
 }
 
@@ -111,10 +119,12 @@ export async function checkUploadObject(ctx: StorageContext): Promise<void> {
     const file = path.join(dir, 'hello.txt');
     const data = Buffer.from('hello, conformance\n');
     await writeFile(file, data);
-    const o = await ctx.driver.uploadObject(file, c, 'docs/hello.txt', { meta: META });
+    const o = await ctx.driver.uploadObject(c, { name: 'docs/hello.txt', filePath: file, meta: META });
     expectObject(o, ctx, c, 'docs/hello.txt', data);
     expect(o.contentType ?? '').toMatch(/^text\/plain/);
-    await expectRefused('uploading a file that does not exist', () => ctx.driver.uploadObject(path.join(dir, 'missing'), c, 'missing.txt'));
+    await expectRefused('uploading a file that does not exist', () =>
+      ctx.driver.uploadObject(c, { name: 'missing.txt', filePath: path.join(dir, 'missing') }),
+    );
   });
 }
 
@@ -122,10 +132,10 @@ export async function checkUploadObject(ctx: StorageContext): Promise<void> {
 export async function checkGetObject(ctx: StorageContext): Promise<void> {
   needsUpload(ctx, 'getObject');
   const c = await testContainer(ctx);
-  await expectNotFound('getObject of an unknown name', () => ctx.driver.getObject(c, 'no/such/object'));
+  await expectNotFound('getObject of an unknown name', () => ctx.driver.getObject(c, { name: 'no/such/object' }));
   const data = bytes(1234);
   await put(ctx, c, 'a/b/meta.json', data, META);
-  const o = await ctx.driver.getObject(c, 'a/b/meta.json');
+  const o = await ctx.driver.getObject(c, { name: 'a/b/meta.json' });
   expectObject(o, ctx, c, 'a/b/meta.json', data);
   expect(o.meta).toEqual(META);
   expect(o.contentType ?? '').toMatch(/json/);
@@ -167,12 +177,14 @@ export async function checkDownloadObject(ctx: StorageContext): Promise<void> {
   const o = await put(ctx, c, 'file.bin', data);
   await withTempDir(async (dir) => {
     const dest = path.join(dir, 'out.bin');
-    expect(await ctx.driver.downloadObject(o, dest)).toBe(true);
+    expect(await ctx.driver.downloadObject(o, { destinationPath: dest })).toBe(true);
     expect((await readFile(dest)).equals(data)).toBe(true);
     await writeFile(dest, 'keep');
-    await expectRefused('downloading over an existing file without overwrite', () => ctx.driver.downloadObject(o, dest));
+    await expectRefused('downloading over an existing file without overwrite', () =>
+      ctx.driver.downloadObject(o, { destinationPath: dest }),
+    );
     expect(await readFile(dest, 'utf8')).toBe('keep');
-    expect(await ctx.driver.downloadObject(o, dest, { overwrite: true, start: 100, end: 199 })).toBe(true);
+    expect(await ctx.driver.downloadObject(o, { destinationPath: dest, overwrite: true, start: 100, end: 199 })).toBe(true);
     expect((await readFile(dest)).equals(data.subarray(100, 200))).toBe(true);
   });
 }
@@ -183,7 +195,8 @@ export async function checkDeleteObject(ctx: StorageContext): Promise<void> {
   const c = await testContainer(ctx);
   const o = await put(ctx, c, 'x/y/z.bin', bytes(10));
   expect(await ctx.driver.deleteObject(o)).toBe(true);
-  if (ctx.driver.supports('getObject')) await expectNotFound('getObject after deleteObject', () => ctx.driver.getObject(c, 'x/y/z.bin'));
+  if (ctx.driver.supports('getObject'))
+    await expectNotFound('getObject after deleteObject', () => ctx.driver.getObject(c, { name: 'x/y/z.bin' }));
   if (ctx.driver.supports('listContainerObjects')) expect(await ctx.driver.listContainerObjects(c)).toEqual([]);
   await expectNotFound('deleting a deleted object', () => ctx.driver.deleteObject(o));
 }

@@ -45,13 +45,16 @@ function fakeObject(d: StorageDriver): StorageObject {
 const CALLS: Readonly<Record<StorageMethod, readonly ((d: StorageDriver) => unknown)[]>> = {
   listContainers: [(d) => d.listContainers(), (d) => first(d.iterateContainers())],
   getContainer: [(d) => d.getContainer('cloudmux-container')],
-  createContainer: [(d) => d.createContainer('cloudmux-container')],
+  createContainer: [(d) => d.createContainer({ name: 'cloudmux-container' })],
   deleteContainer: [(d) => d.deleteContainer('cloudmux-container')],
-  listContainerObjects: [(d) => d.listContainerObjects('cloudmux-container'), (d) => first(d.iterateContainerObjects('cloudmux-container'))],
-  getObject: [(d) => d.getObject('cloudmux-container', 'cloudmux-object')],
-  uploadObject: [(d) => d.uploadObject('/nonexistent/cloudmux', 'cloudmux-container', 'cloudmux-object')],
-  uploadObjectViaStream: [(d) => d.uploadObjectViaStream(Readable.from([]), 'cloudmux-container', 'cloudmux-object')],
-  downloadObject: [(d) => d.downloadObject(fakeObject(d), '/nonexistent/cloudmux')],
+  listContainerObjects: [
+    (d) => d.listContainerObjects('cloudmux-container'),
+    (d) => first(d.iterateContainerObjects('cloudmux-container')),
+  ],
+  getObject: [(d) => d.getObject('cloudmux-container', { name: 'cloudmux-object' })],
+  uploadObject: [(d) => d.uploadObject('cloudmux-container', { name: 'cloudmux-object', filePath: '/nonexistent/cloudmux' })],
+  uploadObjectViaStream: [(d) => d.uploadObjectViaStream('cloudmux-container', { name: 'cloudmux-object', source: Readable.from([]) })],
+  downloadObject: [(d) => d.downloadObject(fakeObject(d), { destinationPath: '/nonexistent/cloudmux' })],
   downloadObjectAsStream: [(d) => d.downloadObjectAsStream(fakeObject(d))],
   deleteObject: [(d) => d.deleteObject(fakeObject(d))],
   enableContainerCdn: [(d) => d.enableContainerCdn('cloudmux-container')],
@@ -78,19 +81,23 @@ export function describeStorageConformance<D extends StorageDriver>(options: Sto
     });
 
     for (const method of STORAGE_METHODS) {
-      it(`${method}: behaves as declared in capabilities`, async () => {
-        const d = driver();
-        if (!d.supports(method)) {
-          for (const call of CALLS[method]) await expectNotSupported(method, () => call(d));
-          return;
-        }
-        const ctx: StorageContext = { driver: d, timing, cleanup: [] };
-        try {
-          await CHECKS[method](ctx);
-        } finally {
-          await runStorageCleanup(ctx);
-        }
-      }, budget(timing, 2));
+      it(
+        `${method}: behaves as declared in capabilities`,
+        async () => {
+          const d = driver();
+          if (!d.supports(method)) {
+            for (const call of CALLS[method]) await expectNotSupported(method, () => call(d));
+            return;
+          }
+          const ctx: StorageContext = { driver: d, timing, cleanup: [] };
+          try {
+            await CHECKS[method](ctx);
+          } finally {
+            await runStorageCleanup(ctx);
+          }
+        },
+        budget(timing, 2),
+      );
     }
   });
 }

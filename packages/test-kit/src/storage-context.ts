@@ -21,7 +21,7 @@ export async function runStorageCleanup(ctx: StorageContext): Promise<void> {
 /** Creates a uniquely named container; its objects and itself are removed after the check. */
 export async function testContainer(ctx: StorageContext): Promise<Container> {
   const { driver } = ctx;
-  const container = await driver.createContainer(uniqueName('cmx-conf'));
+  const container = await driver.createContainer({ name: uniqueName('cmx-conf') });
   ctx.cleanup.push(async () => {
     if (driver.supports('listContainerObjects') && driver.supports('deleteObject')) {
       for (const o of await driver.listContainerObjects(container)) await driver.deleteObject(o).catch(() => undefined);
@@ -32,9 +32,15 @@ export async function testContainer(ctx: StorageContext): Promise<Container> {
 }
 
 /** Uploads `data` as `name` through `uploadObjectViaStream` (or `uploadObject` from a temp file when that is all there is). */
-export async function put(ctx: StorageContext, container: Container, name: string, data: Buffer, meta?: Record<string, string>): Promise<StorageObject> {
+export async function put(
+  ctx: StorageContext,
+  container: Container,
+  name: string,
+  data: Buffer,
+  meta?: Record<string, string>,
+): Promise<StorageObject> {
   if (ctx.driver.supports('uploadObjectViaStream')) {
-    return ctx.driver.uploadObjectViaStream(Readable.from([data]), container, name, meta ? { meta } : {});
+    return ctx.driver.uploadObjectViaStream(container, { name, source: Readable.from([data]), ...(meta ? { meta } : {}) });
   }
   const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
   const os = await import('node:os');
@@ -43,7 +49,7 @@ export async function put(ctx: StorageContext, container: Container, name: strin
   try {
     const file = path.join(dir, 'data');
     await writeFile(file, data);
-    return await ctx.driver.uploadObject(file, container, name, meta ? { meta } : {});
+    return await ctx.driver.uploadObject(container, { name, filePath: file, ...(meta ? { meta } : {}) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

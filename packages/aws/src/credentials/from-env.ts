@@ -71,7 +71,9 @@ export function readAwsEnv(env: Env = process.env): AwsEnvConfig {
     const unsupported = UNSUPPORTED_PROFILE_KEYS.filter((k) => profile.settings.has(k));
     throw new InvalidArgumentError(
       `AWS profile "${profileName}" (${profile.foundIn.join(', ')}) has no aws_access_key_id/aws_secret_access_key pair` +
-        (unsupported.length > 0 ? `; its ${unsupported.join(', ')} setting needs the AWS CLI/SDK: export temporary credentials into AWS_* variables instead` : ''),
+        (unsupported.length > 0
+          ? `; its ${unsupported.join(', ')} setting needs the AWS CLI/SDK: export temporary credentials into AWS_* variables instead`
+          : ''),
     );
   }
   return {

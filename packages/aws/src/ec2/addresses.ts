@@ -1,8 +1,9 @@
 import type { CallOptions } from '@cloudmux/core';
 import { NotFoundError } from '@cloudmux/core/errors';
-import { refId, type Node, type Ref } from '@cloudmux/core/compute';
+import type { Node, Ref } from '@cloudmux/core/compute';
 import type { Ec2Context } from './context.js';
 import { returned } from './context.js';
+import { ec2Id, ec2RefId } from './ids.js';
 import { addFilters, addList, type Ec2Filters, type Ec2Params } from './params.js';
 import { toElasticIp } from './to-resources.js';
 import type { Ec2ElasticIp } from './types.js';
@@ -32,17 +33,32 @@ export async function listAddresses(ctx: Ec2Context, query: Ec2AddressQuery = {}
 }
 
 /** AllocateAddress (`vpc` by default; `standard` for EC2-Classic clouds). */
-export async function allocateAddress(ctx: Ec2Context, options: CallOptions & { domain?: 'vpc' | 'standard' | undefined } = {}): Promise<Ec2ElasticIp> {
-  const res = await ctx.client.call('AllocateAddress', { Domain: options.domain ?? 'vpc' }, { signal: options.signal });
+export async function allocateAddress(
+  ctx: Ec2Context,
+  options: CallOptions & { domain?: 'vpc' | 'standard' | undefined } = {},
+): Promise<Ec2ElasticIp> {
+  const res = await ctx.client.call(
+    'AllocateAddress',
+    { Domain: options.domain ?? 'vpc' },
+    {
+      signal: options.signal,
+      checkHint: 'list Elastic IPs with exListAddresses() and release an unexpected one with exReleaseAddress() before allocating again',
+    },
+  );
   return toElasticIp(res);
 }
 
 /** The full address record behind a reference (looked up unless the object is given). */
-async function resolve(ctx: Ec2Context, address: Ec2AddressRef, signal: AbortSignal | undefined): Promise<Ec2ElasticIp> {
+async function resolve(ctx: Ec2Context, address: Ec2AddressRef, signal: AbortSignal | undefined, method: string): Promise<Ec2ElasticIp> {
   if (typeof address !== 'string') return address;
+  ec2Id(ctx, address, 'address', method, 'Elastic IP address or allocation id');
   const query = address.startsWith('eipalloc-') ? { allocationIds: [address] } : { publicIps: [address] };
   const found = (await listAddresses(ctx, { ...query, signal }))[0];
-  if (found === undefined) throw new NotFoundError(`${ctx.settings.provider.id}: Elastic IP ${address} not found`, { provider: ctx.settings.provider.id, providerCode: 'InvalidAddress.NotFound' });
+  if (found === undefined)
+    throw new NotFoundError(`${ctx.settings.provider.id}: Elastic IP ${address} not found`, {
+      provider: ctx.settings.provider.id,
+      providerCode: 'InvalidAddress.NotFound',
+    });
   return found;
 }
 
@@ -57,22 +73,37 @@ export async function associateAddress(
   node: Ref<Node>,
   options: CallOptions & { allowReassociation?: boolean | undefined } = {},
 ): Promise<string> {
+  const instanceId = ec2RefId(ctx, node, 'node', 'exAssociateAddress', 'instance id');
+  if (typeof address === 'string') ec2Id(ctx, address, 'address', 'exAssociateAddress', 'Elastic IP address or allocation id');
   const params: Ec2Params =
-    typeof address !== 'string' ? addressParam(address) : address.startsWith('eipalloc-') ? { AllocationId: address } : addressParam(await resolve(ctx, address, options.signal));
-  const res = await ctx.client.call('AssociateAddress', { ...params, InstanceId: refId(node), AllowReassociation: options.allowReassociation }, { signal: options.signal });
+    typeof address !== 'string'
+      ? addressParam(address)
+      : address.startsWith('eipalloc-')
+        ? { AllocationId: address }
+        : addressParam(await resolve(ctx, address, options.signal, 'exAssociateAddress'));
+  const res = await ctx.client.call(
+    'AssociateAddress',
+    { ...params, InstanceId: instanceId, AllowReassociation: options.allowReassociation },
+    { signal: options.signal },
+  );
   return txt(res, 'associationId') ?? '';
 }
 
 /** DisassociateAddress (by association id for VPC addresses, looked up when needed). */
 export async function disassociateAddress(ctx: Ec2Context, address: Ec2AddressRef, options: CallOptions = {}): Promise<boolean> {
-  const a = await resolve(ctx, address, options.signal);
+  const a = await resolve(ctx, address, options.signal, 'exDisassociateAddress');
   const params: Ec2Params = a.associationId !== undefined ? { AssociationId: a.associationId } : { PublicIp: a.publicIp };
   return returned(await ctx.client.call('DisassociateAddress', params, { signal: options.signal }));
 }
 
 /** ReleaseAddress. */
 export async function releaseAddress(ctx: Ec2Context, address: Ec2AddressRef, options: CallOptions = {}): Promise<boolean> {
+  if (typeof address === 'string') ec2Id(ctx, address, 'address', 'exReleaseAddress', 'Elastic IP address or allocation id');
   const params: Ec2Params =
-    typeof address !== 'string' ? addressParam(address) : address.startsWith('eipalloc-') ? { AllocationId: address } : addressParam(await resolve(ctx, address, options.signal));
+    typeof address !== 'string'
+      ? addressParam(address)
+      : address.startsWith('eipalloc-')
+        ? { AllocationId: address }
+        : addressParam(await resolve(ctx, address, options.signal, 'exReleaseAddress'));
   return returned(await ctx.client.call('ReleaseAddress', params, { signal: options.signal }));
 }

@@ -8,7 +8,18 @@ export const EC2_CAPABILITIES: Capabilities<ComputeMethod> = Object.freeze([...C
 export const NIMBUS_CAPABILITIES: Capabilities<ComputeMethod> = Object.freeze(
   COMPUTE_METHODS.filter(
     (m) =>
-      !['startNode', 'stopNode', 'listVolumes', 'createVolume', 'attachVolume', 'detachVolume', 'destroyVolume', 'listVolumeSnapshots', 'createVolumeSnapshot', 'destroyVolumeSnapshot'].includes(m),
+      ![
+        'startNode',
+        'stopNode',
+        'listVolumes',
+        'createVolume',
+        'attachVolume',
+        'detachVolume',
+        'destroyVolume',
+        'listVolumeSnapshots',
+        'createVolumeSnapshot',
+        'destroyVolumeSnapshot',
+      ].includes(m),
   ),
 );
 

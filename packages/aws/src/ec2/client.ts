@@ -1,7 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { sleep } from '@cloudmux/core';
 import { MalformedResponseError, RateLimitError } from '@cloudmux/core/errors';
-import { backoffDelay, Connection, redactText, type RetryPolicy, type SignableRequest } from '@cloudmux/core/http';
+import { Connection, redactText, type RetryPredicate, type RetryPolicy, type SignableRequest } from '@cloudmux/core/http';
 import { mapAwsError } from '../errors.js';
 import { signRequestV2 } from '../signing/sigv2.js';
 import { signRequestV4, type AwsCredentials } from '../signing/sigv4.js';
@@ -41,7 +39,18 @@ export interface Ec2CallOptions {
   idempotent?: boolean | undefined;
   /** Response elements the caller never reads: skipped while parsing. */
   skip?: ReadonlySet<string> | undefined;
+  /**
+   * How to check whether the call took effect when it may have (a write that failed after being sent),
+   * appended to the error message, e.g. `look for the key pair with getKeyPair("k")`.
+   */
+  checkHint?: string | undefined;
 }
+
+/**
+ * EC2 refuses a throttled call before running it (`RequestLimitExceeded`, whatever the HTTP status), so a
+ * throttled write is retried like a read; other failures of a write follow the connection's rules.
+ */
+const RETRY_THROTTLED: RetryPredicate = (err, d) => d.retryByDefault || err instanceof RateLimitError;
 
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 
@@ -75,7 +84,6 @@ export class Ec2Client {
   readonly connection: Connection;
   /** Options it was made with. */
   readonly options: Readonly<Ec2ClientOptions>;
-  private readonly action = new AsyncLocalStorage<string>();
 
   constructor(options: Ec2ClientOptions) {
     this.options = options;
@@ -88,7 +96,7 @@ export class Ec2Client {
       provider: options.provider,
       baseUrl: options.endpoint,
       signer,
-      mapError: (ctx) => mapAwsError(ctx, this.action.getStore()),
+      mapError: (ctx) => mapAwsError(ctx),
       requestIdHeaders: ['x-amzn-requestid', 'x-amz-request-id'],
       retry: options.retry,
       timeoutMs: options.timeoutMs,
@@ -98,26 +106,12 @@ export class Ec2Client {
   }
 
   /**
-   * Calls `action` and returns its `<ActionResponse>` element. Throttled calls (`RequestLimitExceeded`…)
-   * were refused before running, so they are retried within the retry policy even when not idempotent.
+   * Calls `action` and returns its `<ActionResponse>` element. Retries happen in the connection's one loop:
+   * throttled calls (`RequestLimitExceeded`…, with any HTTP status) were refused before running, so they are
+   * retried even when not idempotent. Errors name the action; a `ClientToken` parameter is carried onto them.
    */
-  call(action: string, params: Ec2Params = {}, options: Ec2CallOptions = {}): Promise<XmlObject> {
-    return this.action.run(action, () => (options.idempotent ? this.send(action, params, options) : this.sendRetryingThrottled(action, params, options)));
-  }
-
-  private async sendRetryingThrottled(action: string, params: Ec2Params, options: Ec2CallOptions): Promise<XmlObject> {
-    const policy = this.connection.retryPolicy;
-    const started = Date.now();
-    for (let retry = 1; ; retry++) {
-      try {
-        return await this.send(action, params, options);
-      } catch (err) {
-        if (!(err instanceof RateLimitError) || retry > policy.limit) throw err;
-        const delay = err.retryAfterMs ?? backoffDelay(policy, retry);
-        if (delay > policy.maxRetryAfterMs || Date.now() - started + delay > policy.maxTotalMs) throw err;
-        await sleep(delay, options.signal);
-      }
-    }
+  async call(action: string, params: Ec2Params = {}, options: Ec2CallOptions = {}): Promise<XmlObject> {
+    return this.parse(action, await this.fetch(action, params, options), options.skip);
   }
 
   /**
@@ -135,7 +129,7 @@ export class Ec2Client {
   ): AsyncGenerator<XmlObject> {
     const call = { idempotent: true, signal: options.signal };
     const fetchPage = (token: string | undefined): Promise<RawPage> =>
-      this.action.run(action, () => this.fetch(action, { ...params, MaxResults: pageSize, NextToken: token }, call));
+      this.fetch(action, { ...params, MaxResults: pageSize, NextToken: token }, call);
     const seen = new Set<string>();
     let pending = fetchPage(undefined);
     for (;;) {
@@ -167,13 +161,10 @@ export class Ec2Client {
     this.connection.close();
   }
 
-  private async send(action: string, params: Ec2Params, options: Ec2CallOptions): Promise<XmlObject> {
-    return this.parse(action, await this.fetch(action, params, options), options.skip);
-  }
-
   private async fetch(action: string, params: Ec2Params, options: Ec2CallOptions): Promise<RawPage> {
     const all: Ec2Params = { Action: action, Version: this.options.apiVersion, ...params };
     const v2 = this.options.signatureVersion === 2;
+    const token = params.ClientToken;
     const res = await this.connection.request<string>({
       method: v2 ? 'GET' : 'POST',
       path: '',
@@ -182,6 +173,8 @@ export class Ec2Client {
       body: v2 ? undefined : encodeParams(all),
       responseType: 'text',
       idempotent: options.idempotent ?? false,
+      retryable: options.idempotent ? undefined : RETRY_THROTTLED,
+      errorContext: { action, checkHint: options.checkHint, clientToken: typeof token === 'string' ? token : undefined },
       signal: options.signal,
     });
     return { status: res.status, text: res.body };
@@ -192,7 +185,8 @@ export class Ec2Client {
     try {
       doc = parseXml(raw.text, undefined, skip);
     } catch (err) {
-      if (err instanceof XmlSyntaxError) throw this.malformed(raw.status, `${action} returned a body that is not well-formed XML (${err.message})`, raw.text, err);
+      if (err instanceof XmlSyntaxError)
+        throw this.malformed(raw.status, `${action} returned a body that is not well-formed XML (${err.message})`, raw.text, err);
       throw err;
     }
     const root = xmlObject(doc[`${action}Response`]);

@@ -1,13 +1,16 @@
-import { type Capabilities, type CallOptions, type ProviderDefinition } from '@cloudmux/core';
+import { drain, type Capabilities, type CallOptions, type ProviderDefinition } from '@cloudmux/core';
 import { NotSupportedError } from '@cloudmux/core/errors';
 import {
   NodeDriver,
   type AttachVolumeOptions,
   type ComputeMethod,
+  type CreateKeyPairOptions,
   type CreateVolumeOptions,
   type ImportKeyPairOptions,
   type KeyPair,
   type ListNodesOptions,
+  type ListSizesOptions,
+  type ListVolumeSnapshotsOptions,
   type Node,
   type NodeImage,
   type NodeLocation,
@@ -16,7 +19,7 @@ import {
   type StorageVolume,
   type VolumeSnapshot,
 } from '@cloudmux/core/compute';
-import { getSizePrice } from '@cloudmux/core/pricing';
+import { findSizePrice } from '@cloudmux/core/pricing';
 import { readAwsEnv } from '../credentials/from-env.js';
 import type { Env } from '../credentials/shared-files.js';
 import type { XmlObject } from '../xml/index.js';
@@ -34,7 +37,19 @@ import { EC2_PROVIDER } from './providers.js';
 import * as sg from './security-groups.js';
 import * as tags from './tags.js';
 import { toLocation, toSize } from './to-resources.js';
-import type { Ec2ElasticIp, Ec2ImageExtra, Ec2IpPermission, Ec2KeyPairExtra, Ec2LocationExtra, Ec2NodeExtra, Ec2SecurityGroup, Ec2SizeExtra, Ec2SnapshotExtra, Ec2Tag, Ec2VolumeExtra } from './types.js';
+import type {
+  Ec2ElasticIp,
+  Ec2ImageExtra,
+  Ec2IpPermission,
+  Ec2KeyPairExtra,
+  Ec2LocationExtra,
+  Ec2NodeExtra,
+  Ec2SecurityGroup,
+  Ec2SizeExtra,
+  Ec2SnapshotExtra,
+  Ec2Tag,
+  Ec2VolumeExtra,
+} from './types.js';
 import * as vol from './volumes.js';
 import { items } from './wire.js';
 
@@ -50,8 +65,8 @@ function deriveDriverClass(base: Ec2DriverClass, provider: ProviderDefinition, c
   return derived;
 }
 
-/** A class of {@link EC2NodeDriver} bound to a provider preset (what `withProvider` returns). */
-export type Ec2DriverClass = typeof EC2NodeDriver;
+/** A class of {@link Ec2NodeDriver} bound to a provider preset (what `withProvider` returns). */
+export type Ec2DriverClass = typeof Ec2NodeDriver;
 
 /**
  * Amazon EC2 Query API compute driver (SigV4, every AWS region), also serving EC2-compatible clouds
@@ -60,10 +75,10 @@ export type Ec2DriverClass = typeof EC2NodeDriver;
  * tags, console output and images.
  *
  * @example
- * const ec2 = new EC2NodeDriver(process.env.AWS_ACCESS_KEY_ID!, process.env.AWS_SECRET_ACCESS_KEY!, { region: 'eu-west-1' });
- * const euca = new EC2NodeDriver(key, secret, { provider: EUCALYPTUS_PROVIDER, host: 'euca.example.org' });
+ * const ec2 = new Ec2NodeDriver(process.env.AWS_ACCESS_KEY_ID!, process.env.AWS_SECRET_ACCESS_KEY!, { region: 'eu-west-1' });
+ * const euca = new Ec2NodeDriver(key, secret, { provider: EUCALYPTUS_PROVIDER, host: 'euca.example.org' });
  */
-export class EC2NodeDriver extends NodeDriver {
+export class Ec2NodeDriver extends NodeDriver {
   /** Amazon EC2. */
   static override readonly provider: ProviderDefinition = EC2_PROVIDER;
   /** Every portable compute method. */
@@ -72,7 +87,7 @@ export class EC2NodeDriver extends NodeDriver {
   static override readonly bootScriptExKey: string | undefined = 'userData';
 
   /**
-   * A driver class for a provider preset, made from data: `new (EC2NodeDriver.withProvider(EUCALYPTUS_PROVIDER))(key, secret, { host })`.
+   * A driver class for a provider preset, made from data: `new (Ec2NodeDriver.withProvider(EUCALYPTUS_PROVIDER))(key, secret, { host })`.
    * Its static `provider` and `capabilities` are the preset's, for registries and support matrices.
    */
   static withProvider(this: Ec2DriverClass, provider: ProviderDefinition, capabilities?: Capabilities<ComputeMethod>): Ec2DriverClass {
@@ -92,7 +107,8 @@ export class EC2NodeDriver extends NodeDriver {
     // AWS_REGION names an AWS region: it applies to providers with a region table (an unknown one is an error there).
     if (options.region === undefined && cfg.region !== undefined && provider.regions.length > 0) options.region = cfg.region;
     if (options.endpoint === undefined && options.host === undefined && cfg.endpoint !== undefined) options.endpoint = cfg.endpoint;
-    if (options.sessionToken === undefined && cfg.credentials.sessionToken !== undefined) options.sessionToken = cfg.credentials.sessionToken;
+    if (options.sessionToken === undefined && cfg.credentials.sessionToken !== undefined)
+      options.sessionToken = cfg.credentials.sessionToken;
     return new this(cfg.credentials.accessKeyId, cfg.credentials.secretAccessKey, options) as InstanceType<T>;
   }
 
@@ -120,7 +136,8 @@ export class EC2NodeDriver extends NodeDriver {
       tls: options.tls,
     });
     this.#ctx = { client, driver: this, settings };
-    this.#capabilities = options.provider === undefined ? cls.capabilities : (EC2_PRESET_CAPABILITIES[options.provider.id] ?? EC2_CAPABILITIES);
+    this.#capabilities =
+      options.provider === undefined ? cls.capabilities : (EC2_PRESET_CAPABILITIES[options.provider.id] ?? EC2_CAPABILITIES);
   }
 
   /** Provider id of this instance (`ec2`, `eucalyptus`, `nimbus`…). */
@@ -163,11 +180,11 @@ export class EC2NodeDriver extends NodeDriver {
 
   // ---- nodes ----
   /** Iterates instances page by page; `ids` and `ex.filters` narrow the list. */
-  override async *iterateNodes(options?: ListNodesOptions<nodes.Ec2ListNodesFilters>): AsyncGenerator<Node<Ec2NodeExtra>> {
+  override async *iterateNodes(options?: ListNodesOptions<nodes.Ec2ListNodesEx>): AsyncGenerator<Node<Ec2NodeExtra>> {
     yield* nodes.iterateNodes(this.#need('listNodes'), options);
   }
   /** Lists every instance (all pages; each next page is requested while the current one is parsed and mapped). */
-  override async listNodes(options?: ListNodesOptions<nodes.Ec2ListNodesFilters>): Promise<Node<Ec2NodeExtra>[]> {
+  override async listNodes(options?: ListNodesOptions<nodes.Ec2ListNodesEx>): Promise<Node<Ec2NodeExtra>[]> {
     return nodes.listNodes(this.#need('listNodes'), options);
   }
   /** One instance; `NotFoundError` if EC2 does not know it. */
@@ -178,7 +195,8 @@ export class EC2NodeDriver extends NodeDriver {
   override async createNode(options: nodes.Ec2CreateNodeOptions): Promise<Node<Ec2NodeExtra>> {
     const created = await nodes.createNodes(this.#need('createNode'), options);
     const first = created[0];
-    if (first === undefined) throw new NotSupportedError(this.#ctx.settings.provider.name, 'createNode', 'RunInstances returned no instance');
+    if (first === undefined)
+      throw new NotSupportedError(this.#ctx.settings.provider.name, 'createNode', 'RunInstances returned no instance');
     return first;
   }
   /** RunInstances returning every instance launched (`ex.minCount`/`ex.maxCount`). */
@@ -207,20 +225,26 @@ export class EC2NodeDriver extends NodeDriver {
   }
   /** The instance's tags as metadata. */
   async exGetMetadata(node: N, options?: CallOptions): Promise<Record<string, string>> {
-    return tags.tagsOfResource(this.#ctx, typeof node === 'string' ? node : node.id, options);
+    return tags.tagsOfResource(this.#ctx, node, options);
   }
 
   // ---- sizes, images, locations ----
   /** Instance types from the data table, priced for this region from the pricing data (undefined when unknown). */
-  override async listSizes(_options?: CallOptions & { location?: Ref<NodeLocation> }): Promise<NodeSize<Ec2SizeExtra>[]> {
+  override listSizes(options?: ListSizesOptions): Promise<NodeSize<Ec2SizeExtra>[]> {
+    return drain(this.iterateSizes(options));
+  }
+  /** Iterates the instance types of {@link Ec2NodeDriver.listSizes}. */
+  override async *iterateSizes(_options?: ListSizesOptions): AsyncGenerator<NodeSize<Ec2SizeExtra>> {
     const { settings } = this.#need('listSizes');
-    return EC2_INSTANCE_TYPES.map((t) => toSize(t, getSizePrice('compute', settings.provider.id, t.id, settings.region), this));
+    for (const t of EC2_INSTANCE_TYPES) yield toSize(t, findSizePrice('compute', settings.provider.id, t.id, settings.region), this);
   }
   /** DescribeImages; `ex` selects owners, ids, executable-by and filters (default on AWS: yours and Amazon's). */
-  override async listImages(options: CallOptions & { location?: Ref<NodeLocation>; ex?: img.Ec2ImageQuery | undefined } = {}): Promise<NodeImage<Ec2ImageExtra>[]> {
-    const out: NodeImage<Ec2ImageExtra>[] = [];
-    for await (const i of img.iterateImages(this.#need('listImages'), options.ex, options)) out.push(i);
-    return out;
+  override listImages(options: img.Ec2ListImagesOptions = {}): Promise<NodeImage<Ec2ImageExtra>[]> {
+    return drain(this.iterateImages(options));
+  }
+  /** Iterates DescribeImages page by page (`ex` as for {@link Ec2NodeDriver.listImages}). */
+  override async *iterateImages(options: img.Ec2ListImagesOptions = {}): AsyncGenerator<NodeImage<Ec2ImageExtra>> {
+    yield* img.iterateImages(this.#need('listImages'), options.ex, options);
   }
   /** Iterates DescribeImages page by page. */
   async *exIterateImages(query?: img.Ec2ImageQuery, options?: CallOptions): AsyncGenerator<NodeImage<Ec2ImageExtra>> {
@@ -243,11 +267,15 @@ export class EC2NodeDriver extends NodeDriver {
     return img.copyImage(this.#ctx, options);
   }
   /** DescribeAvailabilityZones. */
-  override async listLocations(options: CallOptions = {}): Promise<NodeLocation<Ec2LocationExtra>[]> {
+  override listLocations(options?: CallOptions): Promise<NodeLocation<Ec2LocationExtra>[]> {
+    return drain(this.iterateLocations(options));
+  }
+  /** Iterates the availability zones (one DescribeAvailabilityZones call: it has no pages). */
+  override async *iterateLocations(options: CallOptions = {}): AsyncGenerator<NodeLocation<Ec2LocationExtra>> {
     const ctx = this.#need('listLocations');
     const res = await ctx.client.call('DescribeAvailabilityZones', {}, { idempotent: true, signal: options.signal });
     const country = ctx.settings.provider.regions.find((r) => r.id === ctx.settings.region)?.country ?? '';
-    return items(res, 'availabilityZoneInfo').map((z) => toLocation(z, country, this));
+    for (const z of items(res, 'availabilityZoneInfo')) yield toLocation(z, country, this);
   }
 
   // ---- volumes and snapshots ----
@@ -264,8 +292,8 @@ export class EC2NodeDriver extends NodeDriver {
     return vol.createVolume(this.#need('createVolume'), options);
   }
   /** AttachVolume (device default: first free of `/dev/sdf`–`/dev/sdp`). */
-  override async attachVolume(node: N, volume: Ref<StorageVolume>, options?: AttachVolumeOptions): Promise<boolean> {
-    return vol.attachVolume(this.#need('attachVolume'), node, volume, options);
+  override async attachVolume(volume: Ref<StorageVolume>, options: AttachVolumeOptions): Promise<boolean> {
+    return vol.attachVolume(this.#need('attachVolume'), volume, options);
   }
   /** DetachVolume. */
   override async detachVolume(volume: Ref<StorageVolume>, options?: CallOptions & { force?: boolean | undefined }): Promise<boolean> {
@@ -276,11 +304,14 @@ export class EC2NodeDriver extends NodeDriver {
     return vol.destroyVolume(this.#need('destroyVolume'), volume, options);
   }
   /** Iterates your snapshots, of one volume when given. */
-  override async *iterateVolumeSnapshots(options?: CallOptions & { volume?: Ref<StorageVolume> }): AsyncGenerator<VolumeSnapshot<Ec2SnapshotExtra>> {
+  override async *iterateVolumeSnapshots(options?: ListVolumeSnapshotsOptions): AsyncGenerator<VolumeSnapshot<Ec2SnapshotExtra>> {
     yield* vol.iterateVolumeSnapshots(this.#need('listVolumeSnapshots'), options);
   }
   /** CreateSnapshot. */
-  override async createVolumeSnapshot(volume: Ref<StorageVolume>, options?: CallOptions & { name?: string | undefined }): Promise<VolumeSnapshot<Ec2SnapshotExtra>> {
+  override async createVolumeSnapshot(
+    volume: Ref<StorageVolume>,
+    options?: CallOptions & { name?: string | undefined },
+  ): Promise<VolumeSnapshot<Ec2SnapshotExtra>> {
     return vol.createVolumeSnapshot(this.#need('createVolumeSnapshot'), volume, options);
   }
   /** DeleteSnapshot. */
@@ -290,16 +321,20 @@ export class EC2NodeDriver extends NodeDriver {
 
   // ---- key pairs ----
   /** DescribeKeyPairs. */
-  override async listKeyPairs(options?: CallOptions): Promise<KeyPair<Ec2KeyPairExtra>[]> {
-    return keys.listKeyPairs(this.#need('listKeyPairs'), undefined, options);
+  override listKeyPairs(options?: CallOptions): Promise<KeyPair<Ec2KeyPairExtra>[]> {
+    return drain(this.iterateKeyPairs(options));
+  }
+  /** Iterates DescribeKeyPairs (one call: it has no pages). */
+  override async *iterateKeyPairs(options?: CallOptions): AsyncGenerator<KeyPair<Ec2KeyPairExtra>> {
+    yield* await keys.listKeyPairs(this.#need('listKeyPairs'), undefined, options);
   }
   /** One key pair; `NotFoundError` when absent. */
   override async getKeyPair(name: string, options?: CallOptions): Promise<KeyPair<Ec2KeyPairExtra>> {
     return keys.getKeyPair(this.#need('getKeyPair'), name, options);
   }
   /** CreateKeyPair; the result's `privateKey` holds the generated key (shown once). */
-  override async createKeyPair(name: string, options?: CallOptions): Promise<KeyPair<Ec2KeyPairExtra>> {
-    return keys.createKeyPair(this.#need('createKeyPair'), name, options);
+  override async createKeyPair(options: CreateKeyPairOptions): Promise<KeyPair<Ec2KeyPairExtra>> {
+    return keys.createKeyPair(this.#need('createKeyPair'), options?.name, options);
   }
   /** ImportKeyPair of an OpenSSH public key. */
   override async importKeyPairFromString(options: ImportKeyPairOptions): Promise<KeyPair<Ec2KeyPairExtra>> {
@@ -307,7 +342,11 @@ export class EC2NodeDriver extends NodeDriver {
   }
   /** DeleteKeyPair. */
   override async deleteKeyPair(keyPair: KeyPair | string, options?: CallOptions): Promise<boolean> {
-    return keys.deleteKeyPair(this.#need('deleteKeyPair'), typeof keyPair === 'string' ? keyPair : keyPair.name, options);
+    return keys.deleteKeyPair(
+      this.#need('deleteKeyPair'),
+      typeof keyPair === 'object' && keyPair !== null ? keyPair.name : keyPair,
+      options,
+    );
   }
 
   // ---- security groups ----
@@ -350,7 +389,11 @@ export class EC2NodeDriver extends NodeDriver {
     return addr.allocateAddress(this.#ctx, options);
   }
   /** AssociateAddress with an instance; returns the association id. */
-  async exAssociateAddress(address: addr.Ec2AddressRef, node: N, options?: CallOptions & { allowReassociation?: boolean | undefined }): Promise<string> {
+  async exAssociateAddress(
+    address: addr.Ec2AddressRef,
+    node: N,
+    options?: CallOptions & { allowReassociation?: boolean | undefined },
+  ): Promise<string> {
     return addr.associateAddress(this.#ctx, address, node, options);
   }
   /** DisassociateAddress. */
@@ -364,11 +407,22 @@ export class EC2NodeDriver extends NodeDriver {
 
   // ---- tags ----
   /** CreateTags on one or more resources (instances, volumes, snapshots, images, groups…). */
-  async exCreateTags(resources: tags.Ec2ResourceRef | readonly tags.Ec2ResourceRef[], values: Readonly<Record<string, string>>, options?: CallOptions): Promise<boolean> {
+  async exCreateTags(
+    resources: tags.Ec2ResourceRef | readonly tags.Ec2ResourceRef[],
+    values: Readonly<Record<string, string>>,
+    options?: CallOptions,
+  ): Promise<boolean> {
     return tags.createTags(this.#ctx, resources, values, options);
   }
-  /** DeleteTags: keys, or key/value pairs that must match. */
-  async exDeleteTags(resources: tags.Ec2ResourceRef | readonly tags.Ec2ResourceRef[], keys: readonly string[] | Readonly<Record<string, string>>, options?: CallOptions): Promise<boolean> {
+  /**
+   * DeleteTags: keys (any value), key/value pairs that must match, or `{ all: true }` for every tag.
+   * An empty list or record throws `InvalidArgumentError` (EC2 would delete every tag).
+   */
+  async exDeleteTags(
+    resources: tags.Ec2ResourceRef | readonly tags.Ec2ResourceRef[],
+    keys: tags.Ec2TagsToDelete,
+    options?: CallOptions,
+  ): Promise<boolean> {
     return tags.deleteTags(this.#ctx, resources, keys, options);
   }
   /** DescribeTags. */
@@ -377,7 +431,19 @@ export class EC2NodeDriver extends NodeDriver {
   }
 
   /** Calls any EC2 Query API action and returns its raw `<ActionResponse>` element (an escape hatch). */
-  async exCall(action: string, params: Ec2Params = {}, options: CallOptions & { idempotent?: boolean | undefined } = {}): Promise<XmlObject> {
+  async exCall(
+    action: string,
+    params: Ec2Params = {},
+    options: CallOptions & { idempotent?: boolean | undefined } = {},
+  ): Promise<XmlObject> {
     return this.#ctx.client.call(action, params, options);
   }
 }
+
+/**
+ * Libcloud's name; use {@link Ec2NodeDriver}. The same class (construct it, call `fromEnv`, or use it as a type).
+ * @deprecated Libcloud's name; use Ec2NodeDriver.
+ */
+export const EC2NodeDriver: typeof Ec2NodeDriver = Ec2NodeDriver;
+/** @deprecated Libcloud's name; use Ec2NodeDriver. */
+export type EC2NodeDriver = Ec2NodeDriver;

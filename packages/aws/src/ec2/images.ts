@@ -1,6 +1,7 @@
-import type { CallOptions } from '@cloudmux/core';
+import { checkExKeys, type CallOptions } from '@cloudmux/core';
 import { NotFoundError } from '@cloudmux/core/errors';
-import { refId, type Node, type NodeImage, type Ref } from '@cloudmux/core/compute';
+import type { ListImagesOptions, Node, NodeImage, Ref } from '@cloudmux/core/compute';
+import { ec2Id, ec2RefId } from './ids.js';
 import { randomUUID } from 'node:crypto';
 import type { Ec2Context } from './context.js';
 import { returned } from './context.js';
@@ -23,8 +24,28 @@ export interface Ec2ImageQuery {
   filters?: Ec2Filters | undefined;
 }
 
+/** The `ex` of `listImages` / `iterateImages` on EC2 (the {@link Ec2ImageQuery}). */
+export type Ec2ListImagesEx = Ec2ImageQuery;
+
+/** Options of `listImages` / `iterateImages` on EC2: the portable ones plus `ex`. */
+export interface Ec2ListImagesOptions extends ListImagesOptions {
+  /** Owners, ids, executable-by and filters. */
+  ex?: Ec2ListImagesEx | undefined;
+}
+
+/** The keys of {@link Ec2ImageQuery} (unknown `ex` keys are refused). */
+const IMAGE_QUERY_KEYS = Object.keys({ owners: true, executableBy: true, ids: true, filters: true } satisfies Record<
+  keyof Ec2ImageQuery,
+  true
+>);
+
 /** DescribeImages, following pages where the API version supports them. */
-export async function* iterateImages(ctx: Ec2Context, query: Ec2ImageQuery = {}, options: CallOptions = {}): AsyncGenerator<NodeImage<Ec2ImageExtra>> {
+export async function* iterateImages(
+  ctx: Ec2Context,
+  query: Ec2ImageQuery = {},
+  options: CallOptions = {},
+): AsyncGenerator<NodeImage<Ec2ImageExtra>> {
+  checkExKeys(query, IMAGE_QUERY_KEYS, { method: 'listImages', provider: ctx.settings.provider.id });
   const params: Ec2Params = {};
   const unscoped = query.owners === undefined && query.executableBy === undefined && query.ids === undefined;
   // All public AMIs number in the hundreds of thousands on AWS: default to yours and Amazon's there.
@@ -40,9 +61,14 @@ export async function* iterateImages(ctx: Ec2Context, query: Ec2ImageQuery = {},
 
 /** DescribeImages for one AMI id; `NotFoundError` when absent. */
 export async function getImage(ctx: Ec2Context, id: string, options: CallOptions = {}): Promise<NodeImage<Ec2ImageExtra>> {
+  ec2Id(ctx, id, 'id', 'getImage', 'image id');
   const res = await ctx.client.call('DescribeImages', { 'ImageId.1': id }, { idempotent: true, signal: options.signal });
   const found = items(res, 'imagesSet').find((i) => txt(i, 'imageId') === id);
-  if (found === undefined) throw new NotFoundError(`${ctx.settings.provider.id}: image ${id} not found`, { provider: ctx.settings.provider.id, providerCode: 'InvalidAMIID.NotFound' });
+  if (found === undefined)
+    throw new NotFoundError(`${ctx.settings.provider.id}: image ${id} not found`, {
+      provider: ctx.settings.provider.id,
+      providerCode: 'InvalidAMIID.NotFound',
+    });
   return toImage(found, ctx.driver);
 }
 
@@ -60,7 +86,13 @@ export interface Ec2CreateImageOptions extends CallOptions {
   tags?: Readonly<Record<string, string>> | undefined;
 }
 
-async function imageOrStub(ctx: Ec2Context, id: string, name: string, description: string | undefined, options: CallOptions): Promise<NodeImage<Ec2ImageExtra>> {
+async function imageOrStub(
+  ctx: Ec2Context,
+  id: string,
+  name: string,
+  description: string | undefined,
+  options: CallOptions,
+): Promise<NodeImage<Ec2ImageExtra>> {
   try {
     return await getImage(ctx, id, options);
   } catch (err) {
@@ -72,7 +104,12 @@ async function imageOrStub(ctx: Ec2Context, id: string, name: string, descriptio
 
 /** CreateImage from an instance; returns the new (pending) image. */
 export async function createImage(ctx: Ec2Context, node: Ref<Node>, options: Ec2CreateImageOptions): Promise<NodeImage<Ec2ImageExtra>> {
-  const params: Ec2Params = { InstanceId: refId(node), Name: options.name, Description: options.description, NoReboot: options.noReboot };
+  const params: Ec2Params = {
+    InstanceId: ec2RefId(ctx, node, 'node', 'exCreateImage', 'instance id'),
+    Name: options.name,
+    Description: options.description,
+    NoReboot: options.noReboot,
+  };
   blockDeviceParams(params, 'BlockDeviceMapping', options.blockDeviceMappings);
   addTagSpecification(params, 1, 'image', options.tags);
   const res = await ctx.client.call('CreateImage', params, { signal: options.signal });
@@ -81,7 +118,8 @@ export async function createImage(ctx: Ec2Context, node: Ref<Node>, options: Ec2
 
 /** DeregisterImage. */
 export async function deregisterImage(ctx: Ec2Context, image: Ref<NodeImage>, options: CallOptions = {}): Promise<boolean> {
-  return returned(await ctx.client.call('DeregisterImage', { ImageId: refId(image) }, { signal: options.signal }));
+  const imageId = ec2RefId(ctx, image, 'image', 'exDeregisterImage', 'image id');
+  return returned(await ctx.client.call('DeregisterImage', { ImageId: imageId }, { signal: options.signal }));
 }
 
 /** Options of `exCopyImage`. */
@@ -104,7 +142,7 @@ export interface Ec2CopyImageOptions extends CallOptions {
 export async function copyImage(ctx: Ec2Context, options: Ec2CopyImageOptions): Promise<NodeImage<Ec2ImageExtra>> {
   const params: Ec2Params = {
     SourceRegion: options.sourceRegion,
-    SourceImageId: options.sourceImageId,
+    SourceImageId: ec2Id(ctx, options.sourceImageId, 'sourceImageId', 'exCopyImage', 'image id'),
     Name: options.name,
     Description: options.description,
     Encrypted: options.encrypted,

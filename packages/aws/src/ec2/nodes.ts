@@ -1,20 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { refId, type CreateNodeOptions, type ListNodesOptions, type Node, type Ref } from '@cloudmux/core/compute';
-import type { CallOptions } from '@cloudmux/core';
+import { checkExKeys, type CallOptions } from '@cloudmux/core';
 import { InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
 import type { XmlObject } from '../xml/index.js';
 import type { Ec2Context } from './context.js';
+import { ec2Id, ec2RefId } from './ids.js';
 import { ensureKeyPairForAuth } from './key-pairs.js';
 import { addFilters, addList, addTagSpecification, type Ec2Filters, type Ec2Params } from './params.js';
 import { nodesOfReservations, toNode, UNREAD_INSTANCE_ELEMENTS } from './to-node.js';
 import type { Ec2NodeExtra } from './types.js';
 import { items, txt } from './wire.js';
 
-/** Provider filters of `listNodes` (`ex`). */
-export interface Ec2ListNodesFilters {
+/** Provider filters of `listNodes` / `iterateNodes` (`ex`). */
+export interface Ec2ListNodesEx {
   /** EC2 filters, e.g. `{ 'instance-state-name': 'running', 'tag:env': ['prod', 'staging'] }`. */
   filters?: Ec2Filters | undefined;
 }
+
+/** @deprecated Renamed {@link Ec2ListNodesEx} (provider `ex` option types end in `Ex`). */
+export type Ec2ListNodesFilters = Ec2ListNodesEx;
+
+/** The keys of {@link Ec2ListNodesEx} (unknown `ex` keys are refused). */
+const LIST_NODES_EX_KEYS = Object.keys({ filters: true } satisfies Record<keyof Ec2ListNodesEx, true>);
 
 /** One block device mapping of `createNode`/`exCreateImage`. */
 export interface Ec2BlockDeviceMapping {
@@ -71,7 +78,10 @@ export interface Ec2CreateNodeEx {
   minCount?: number | undefined;
   /** Launch at most this many (default `minCount`). */
   maxCount?: number | undefined;
-  /** Idempotency token (default: a new UUID per call, reused by retries of that call). */
+  /**
+   * Idempotency token, 1 to 64 ASCII characters (default: a new UUID per call, reused by retries of that call).
+   * After a failed `createNode`, pass the error's `clientToken` here to retry without launching twice.
+   */
   clientToken?: string | undefined;
   /** EBS-optimized instance. */
   ebsOptimized?: boolean | undefined;
@@ -81,10 +91,30 @@ export interface Ec2CreateNodeEx {
   shutdownBehavior?: 'stop' | 'terminate' | undefined;
 }
 
+/** The keys of {@link Ec2CreateNodeEx} (unknown `ex` keys are refused). */
+const CREATE_NODE_EX_KEYS = Object.keys({
+  keyName: true,
+  securityGroups: true,
+  securityGroupIds: true,
+  subnetId: true,
+  privateIpAddress: true,
+  userData: true,
+  iamInstanceProfile: true,
+  blockDeviceMappings: true,
+  tags: true,
+  metadata: true,
+  minCount: true,
+  maxCount: true,
+  clientToken: true,
+  ebsOptimized: true,
+  monitoring: true,
+  shutdownBehavior: true,
+} satisfies Record<keyof Ec2CreateNodeEx, true>);
+
 /** Options of `createNode` on EC2. */
 export type Ec2CreateNodeOptions = CreateNodeOptions<Ec2CreateNodeEx>;
 
-function describeParams(options: ListNodesOptions<Ec2ListNodesFilters>): Ec2Params {
+function describeParams(options: ListNodesOptions<Ec2ListNodesEx>): Ec2Params {
   const filters: Record<string, string | readonly string[]> = { ...(options.ex?.filters ?? {}) };
   if (options.ids !== undefined) filters['instance-id'] = [...options.ids];
   return addFilters({}, filters);
@@ -94,7 +124,12 @@ function describeParams(options: ListNodesOptions<Ec2ListNodesFilters>): Ec2Para
  * DescribeInstances pages (MaxResults/NextToken; ids become an `instance-id` filter so unknown ids are
  * skipped, not errors), mapped page by page. `readAhead` requests each next page while the current one is mapped.
  */
-async function* pagesOfNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesFilters>, readAhead: boolean): AsyncGenerator<Node<Ec2NodeExtra>[]> {
+async function* pagesOfNodes(
+  ctx: Ec2Context,
+  options: ListNodesOptions<Ec2ListNodesEx>,
+  readAhead: boolean,
+): AsyncGenerator<Node<Ec2NodeExtra>[]> {
+  checkExKeys(options.ex, LIST_NODES_EX_KEYS, { method: 'listNodes', provider: ctx.settings.provider.id });
   if (options.ids !== undefined && options.ids.length === 0) return;
   const pages = ctx.client.paginate('DescribeInstances', describeParams(options), ctx.settings.pageSize, {
     signal: options.signal,
@@ -105,22 +140,31 @@ async function* pagesOfNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListN
 }
 
 /** Iterates instances lazily, one page at a time. */
-export async function* iterateNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesFilters> = {}): AsyncGenerator<Node<Ec2NodeExtra>> {
+export async function* iterateNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesEx> = {}): AsyncGenerator<Node<Ec2NodeExtra>> {
   for await (const page of pagesOfNodes(ctx, options, false)) yield* page;
 }
 
 /** Every instance: all pages, each next page requested while the current one is parsed and mapped. */
-export async function listNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesFilters> = {}): Promise<Node<Ec2NodeExtra>[]> {
+export async function listNodes(ctx: Ec2Context, options: ListNodesOptions<Ec2ListNodesEx> = {}): Promise<Node<Ec2NodeExtra>[]> {
   const out: Node<Ec2NodeExtra>[] = [];
   for await (const page of pagesOfNodes(ctx, options, true)) for (const node of page) out.push(node);
   return out;
 }
 
 /** DescribeInstances for one id; `NotFoundError` when EC2 does not know it. */
-export async function getNode(ctx: Ec2Context, id: string, options: CallOptions = {}): Promise<Node<Ec2NodeExtra>> {
-  const page = await ctx.client.call('DescribeInstances', { 'InstanceId.1': id }, { idempotent: true, signal: options.signal, skip: UNREAD_INSTANCE_ELEMENTS });
+export async function getNode(ctx: Ec2Context, id: string, options: CallOptions = {}, method = 'getNode'): Promise<Node<Ec2NodeExtra>> {
+  id = ec2RefId(ctx, id, method === 'getNode' ? 'id' : 'node', method, 'instance id');
+  const page = await ctx.client.call(
+    'DescribeInstances',
+    { 'InstanceId.1': id },
+    { idempotent: true, signal: options.signal, skip: UNREAD_INSTANCE_ELEMENTS },
+  );
   const node = nodesOfReservations(page, ctx.driver).find((n) => n.id === id);
-  if (node === undefined) throw new NotFoundError(`${ctx.settings.provider.id}: instance ${id} not found`, { provider: ctx.settings.provider.id, providerCode: 'InvalidInstanceID.NotFound' });
+  if (node === undefined)
+    throw new NotFoundError(`${ctx.settings.provider.id}: instance ${id} not found`, {
+      provider: ctx.settings.provider.id,
+      providerCode: 'InvalidInstanceID.NotFound',
+    });
   return node;
 }
 
@@ -145,7 +189,8 @@ export function blockDeviceParams(params: Ec2Params, prefix: string, mappings: r
 }
 
 function count(name: string, v: number | undefined): number | undefined {
-  if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new InvalidArgumentError(`createNode: ex.${name} must be a positive integer, got ${String(v)}`);
+  if (v !== undefined && (!Number.isInteger(v) || v < 1))
+    throw new InvalidArgumentError(`createNode: ex.${name} must be a positive integer, got ${String(v)}`);
   return v;
 }
 
@@ -171,8 +216,10 @@ export function runInstancesParams(options: Ec2CreateNodeOptions, keyName: strin
   };
   addList(params, 'SecurityGroup', ex.securityGroups);
   addList(params, 'SecurityGroupId', ex.securityGroupIds);
-  if (ex.userData !== undefined) params.UserData = (typeof ex.userData === 'string' ? Buffer.from(ex.userData, 'utf8') : ex.userData).toString('base64');
-  if (ex.iamInstanceProfile !== undefined) params[ex.iamInstanceProfile.startsWith('arn:') ? 'IamInstanceProfile.Arn' : 'IamInstanceProfile.Name'] = ex.iamInstanceProfile;
+  if (ex.userData !== undefined)
+    params.UserData = (typeof ex.userData === 'string' ? Buffer.from(ex.userData, 'utf8') : ex.userData).toString('base64');
+  if (ex.iamInstanceProfile !== undefined)
+    params[ex.iamInstanceProfile.startsWith('arn:') ? 'IamInstanceProfile.Arn' : 'IamInstanceProfile.Name'] = ex.iamInstanceProfile;
   blockDeviceParams(params, 'BlockDeviceMapping', ex.blockDeviceMappings);
   const tags: Record<string, string> = { ...(ex.metadata ?? {}), ...(ex.tags ?? {}) };
   if (options.name !== undefined) tags.Name = options.name;
@@ -181,18 +228,37 @@ export function runInstancesParams(options: Ec2CreateNodeOptions, keyName: strin
 }
 
 /**
- * RunInstances with an idempotency `ClientToken` (generated once per call), so the connection may
- * retry it after a dropped connection without launching twice. Returns every launched instance.
+ * RunInstances with an idempotency `ClientToken` (generated once per call unless `ex.clientToken` is given),
+ * so the connection may retry it after a dropped connection without launching twice. Returns every launched
+ * instance. When the retries run out, the error carries the token (`err.clientToken`, with
+ * `err.mayHaveSucceeded` when EC2 may have launched): call again with `ex: { clientToken }` to get the same
+ * launch's instances instead of new ones.
  */
 export async function createNodes(ctx: Ec2Context, options: Ec2CreateNodeOptions): Promise<Node<Ec2NodeExtra>[]> {
-  const ex = options.ex ?? {};
+  const ex = checkExKeys(options.ex, CREATE_NODE_EX_KEYS, { method: 'createNode', provider: ctx.settings.provider.id }) ?? {};
   if (options.auth?.kind === 'password') {
-    throw new InvalidArgumentError(`${ctx.settings.provider.name} cannot set a login password at launch; use auth { kind: 'ssh-key' } or ex.keyName`, { provider: ctx.settings.provider.id });
+    throw new InvalidArgumentError(
+      `${ctx.settings.provider.name} cannot set a login password at launch; use auth { kind: 'ssh-key' } or ex.keyName`,
+      { provider: ctx.settings.provider.id },
+    );
   }
-  if (options.auth !== undefined && ex.keyName !== undefined) throw new InvalidArgumentError('createNode: pass either auth or ex.keyName, not both');
+  if (options.auth !== undefined && ex.keyName !== undefined)
+    throw new InvalidArgumentError('createNode: pass either auth or ex.keyName, not both');
+  if (ex.keyName !== undefined) ec2Id(ctx, ex.keyName, 'ex.keyName', 'createNode', 'key pair name');
+  if (ex.clientToken !== undefined && !(typeof ex.clientToken === 'string' && /^[\x21-\x7e]{1,64}$/.test(ex.clientToken))) {
+    throw new InvalidArgumentError(
+      `createNode: ex.clientToken must be 1 to 64 printable ASCII characters, got ${JSON.stringify(ex.clientToken)}`,
+      { provider: ctx.settings.provider.id },
+    );
+  }
   const keyName = options.auth !== undefined ? await ensureKeyPairForAuth(ctx, options.auth.publicKey, options.signal) : ex.keyName;
-  const params = runInstancesParams(options, keyName, ex.clientToken ?? randomUUID());
-  const res = await ctx.client.call('RunInstances', params, { idempotent: true, signal: options.signal });
+  const clientToken = ex.clientToken ?? randomUUID();
+  const params = runInstancesParams(options, keyName, clientToken);
+  const res = await ctx.client.call('RunInstances', params, {
+    idempotent: true,
+    signal: options.signal,
+    checkHint: `call createNode again with the same options and ex: { clientToken: ${JSON.stringify(clientToken)} }: EC2 then returns this launch's instances instead of launching more (or look for them with listNodes({ ex: { filters: { 'client-token': ${JSON.stringify(clientToken)} } } }))`,
+  });
   const tags = params['TagSpecification.1.ResourceType'] === 'instance' ? tagsFromParams(params) : [];
   return items(res, 'instancesSet').map((item) => toNode(withTags(item, tags), ctx.driver, res));
 }
@@ -211,9 +277,22 @@ function withTags(item: XmlObject, tags: XmlObject[]): XmlObject {
   return { ...item, tagSet: { item: tags } };
 }
 
+/** The portable method behind each instance-state action (for error messages). */
+const INSTANCE_ACTION_METHODS: Readonly<Record<string, string>> = {
+  RebootInstances: 'rebootNode',
+  TerminateInstances: 'destroyNode',
+  StartInstances: 'startNode',
+  StopInstances: 'stopNode',
+};
+
 /** Runs an instance-state action (Reboot/Terminate/Start/Stop) and says whether EC2 accepted it. */
-export async function instanceAction(ctx: Ec2Context, action: string, node: Ref<Node>, options: CallOptions & { force?: boolean | undefined } = {}): Promise<boolean> {
-  const id = refId(node);
+export async function instanceAction(
+  ctx: Ec2Context,
+  action: string,
+  node: Ref<Node>,
+  options: CallOptions & { force?: boolean | undefined } = {},
+): Promise<boolean> {
+  const id = ec2RefId(ctx, node, 'node', INSTANCE_ACTION_METHODS[action] ?? action, 'instance id');
   const params: Ec2Params = { 'InstanceId.1': id };
   if (options.force) params.Force = true;
   const res = await ctx.client.call(action, params, { idempotent: true, signal: options.signal });
@@ -222,8 +301,17 @@ export async function instanceAction(ctx: Ec2Context, action: string, node: Ref<
 }
 
 /** GetConsoleOutput, base64-decoded (`''` when the instance has produced none yet). */
-export async function getConsoleOutput(ctx: Ec2Context, node: Ref<Node>, options: CallOptions & { latest?: boolean | undefined } = {}): Promise<string> {
-  const res = await ctx.client.call('GetConsoleOutput', { InstanceId: refId(node), Latest: options.latest }, { idempotent: true, signal: options.signal });
+export async function getConsoleOutput(
+  ctx: Ec2Context,
+  node: Ref<Node>,
+  options: CallOptions & { latest?: boolean | undefined } = {},
+): Promise<string> {
+  const id = ec2RefId(ctx, node, 'node', 'exGetConsoleOutput', 'instance id');
+  const res = await ctx.client.call(
+    'GetConsoleOutput',
+    { InstanceId: id, Latest: options.latest },
+    { idempotent: true, signal: options.signal },
+  );
   const out = txt(res, 'output');
   return out === undefined ? '' : Buffer.from(out, 'base64').toString('utf8');
 }

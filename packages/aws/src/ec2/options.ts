@@ -2,16 +2,16 @@ import { assertKnownOptions, type ProviderDefinition } from '@cloudmux/core';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 import type { RetryPolicy } from '@cloudmux/core/http';
 import type { AwsCredentials } from '../signing/sigv4.js';
-import { ec2DefaultsOf } from './providers.js';
+import { ec2DefaultsOf, type Ec2ProviderDefaults } from './providers.js';
 
-/** Options of `new EC2NodeDriver(accessKeyId, secretAccessKey, options)`. */
+/** Options of `new Ec2NodeDriver(accessKeyId, secretAccessKey, options)`. */
 export interface Ec2DriverOptions {
   /** AWS region (default `us-east-1`; for presets without regions, the SigV4 signing region). Must be a known region for EC2. */
   region?: string | undefined;
   /** Full endpoint URL (a simulator, a VPC endpoint, an EC2 clone); overrides the region's endpoint. */
   endpoint?: string | undefined;
   /** Provider preset (`EC2_PROVIDER`, `EUCALYPTUS_PROVIDER`, `NIMBUS_PROVIDER`, or your own definition with `api: 'ec2'`). */
-  provider?: ProviderDefinition | undefined;
+  provider?: ProviderDefinition<Partial<Ec2ProviderDefaults>> | undefined;
   /** Host of a private EC2-compatible cloud (with `port`, `path`, `secure`); required by Eucalyptus and Nimbus unless `endpoint` is given. */
   host?: string | undefined;
   /** Port (preset default: 8773 Eucalyptus, 8444 Nimbus). */
@@ -60,7 +60,7 @@ export const EC2_OPTION_NAMES: readonly (keyof Ec2DriverOptions)[] = Object.free
 /** What a driver instance resolved its options to. */
 export interface Ec2Settings {
   /** Provider definition in effect. */
-  provider: ProviderDefinition;
+  provider: ProviderDefinition<Partial<Ec2ProviderDefaults>>;
   /** Credentials. */
   credentials: AwsCredentials;
   /** Region id (AWS region, or the signing region of a preset). */
@@ -88,7 +88,8 @@ function checkEndpoint(url: string, provider: ProviderDefinition): string {
   } catch {
     return fail(`${provider.name}: invalid endpoint "${url}"; expected an http(s) URL`, provider);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(`${provider.name}: endpoint must be http(s), got "${parsed.protocol}"`, provider);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    fail(`${provider.name}: endpoint must be http(s), got "${parsed.protocol}"`, provider);
   if (parsed.search !== '' || parsed.hash !== '') fail(`${provider.name}: endpoint must not have a query or fragment`, provider);
   return url.replace(/\/+$/, '');
 }
@@ -114,7 +115,8 @@ export function resolveEc2Settings(
     fail(`${provider.name}: unknown region "${region}". Valid regions: ${regionIds.join(', ')}`, provider);
   }
 
-  if (options.endpoint !== undefined && options.host !== undefined) fail(`${provider.name}: pass either endpoint or host, not both`, provider);
+  if (options.endpoint !== undefined && options.host !== undefined)
+    fail(`${provider.name}: pass either endpoint or host, not both`, provider);
   if (options.port !== undefined && (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535)) {
     fail(`${provider.name}: invalid port ${String(options.port)}; expected 1-65535`, provider);
   }
@@ -127,7 +129,10 @@ export function resolveEc2Settings(
     const port = options.port ?? d.port;
     const path = options.path ?? d.path;
     const portPart = port === undefined || port === (secure ? 443 : 80) ? '' : `:${port}`;
-    endpoint = checkEndpoint(`${secure ? 'https' : 'http'}://${options.host}${portPart}${path.startsWith('/') ? path : `/${path}`}`, provider);
+    endpoint = checkEndpoint(
+      `${secure ? 'https' : 'http'}://${options.host}${portPart}${path.startsWith('/') ? path : `/${path}`}`,
+      provider,
+    );
   } else if (regionDef !== undefined) {
     endpoint = regionDef.endpoint;
   } else if (provider.defaultEndpoint !== undefined && !d.requiresHost) {
@@ -137,10 +142,13 @@ export function resolveEc2Settings(
   }
 
   const signatureVersion = options.signatureVersion ?? (d.signatureVersion === 2 ? 2 : 4);
-  if (signatureVersion !== 2 && signatureVersion !== 4) fail(`${provider.name}: invalid signatureVersion ${String(signatureVersion)}; valid values: 2, 4`, provider);
+  if (signatureVersion !== 2 && signatureVersion !== 4)
+    fail(`${provider.name}: invalid signatureVersion ${String(signatureVersion)}; valid values: 2, 4`, provider);
   const pageSize = options.pageSize ?? 1000;
-  if (!Number.isInteger(pageSize) || pageSize < 5 || pageSize > 1000) fail(`${provider.name}: invalid pageSize ${String(pageSize)}; expected an integer from 5 to 1000`, provider);
-  if (options.apiVersion !== undefined && !/^[0-9][0-9A-Za-z.-]*$/.test(options.apiVersion)) fail(`${provider.name}: invalid apiVersion "${options.apiVersion}"`, provider);
+  if (!Number.isInteger(pageSize) || pageSize < 5 || pageSize > 1000)
+    fail(`${provider.name}: invalid pageSize ${String(pageSize)}; expected an integer from 5 to 1000`, provider);
+  if (options.apiVersion !== undefined && !/^[0-9][0-9A-Za-z.-]*$/.test(options.apiVersion))
+    fail(`${provider.name}: invalid apiVersion "${options.apiVersion}"`, provider);
 
   return {
     provider,

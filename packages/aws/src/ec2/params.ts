@@ -26,7 +26,11 @@ export function addFilters(params: Ec2Params, filters: Ec2Filters | undefined): 
 }
 
 /** Adds `prefix.N.Key` / `prefix.N.Value` (e.g. CreateTags' `Tag.N`). A `null`/`undefined` value sends the key alone. */
-export function addTags(params: Ec2Params, prefix: string, tags: Readonly<Record<string, string | null | undefined>> | undefined): Ec2Params {
+export function addTags(
+  params: Ec2Params,
+  prefix: string,
+  tags: Readonly<Record<string, string | null | undefined>> | undefined,
+): Ec2Params {
   if (!tags) return params;
   let n = 0;
   for (const [key, value] of Object.entries(tags)) {
@@ -38,7 +42,12 @@ export function addTags(params: Ec2Params, prefix: string, tags: Readonly<Record
 }
 
 /** Adds one `TagSpecification.N` for `resourceType` when `tags` is non-empty. */
-export function addTagSpecification(params: Ec2Params, index: number, resourceType: string, tags: Readonly<Record<string, string>> | undefined): Ec2Params {
+export function addTagSpecification(
+  params: Ec2Params,
+  index: number,
+  resourceType: string,
+  tags: Readonly<Record<string, string>> | undefined,
+): Ec2Params {
   if (!tags || Object.keys(tags).length === 0) return params;
   params[`TagSpecification.${index}.ResourceType`] = resourceType;
   return addTags(params, `TagSpecification.${index}.Tag`, tags);

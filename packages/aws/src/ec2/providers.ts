@@ -20,7 +20,7 @@ export type Ec2ProviderDefaults = Readonly<{
 }>;
 
 /** Amazon EC2: every AWS region, SigV4, API version 2016-11-15. */
-export const EC2_PROVIDER: ProviderDefinition = Object.freeze({
+export const EC2_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Object.freeze({
   id: 'ec2',
   name: 'Amazon EC2',
   api: 'ec2',
@@ -36,12 +36,20 @@ export const EC2_PROVIDER: ProviderDefinition = Object.freeze({
  * Defaults follow what Eucalyptus 3.x/4.x front ends accept (API version `3.3.0`, Signature Version 2);
  * Eucalyptus 4.2+ also takes SigV4 (`signatureVersion: 4`, signing region `eucalyptus`).
  */
-export const EUCALYPTUS_PROVIDER: ProviderDefinition = Object.freeze({
+export const EUCALYPTUS_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Object.freeze({
   id: 'eucalyptus',
   name: 'Eucalyptus',
   api: 'ec2',
   regions: [],
-  defaults: Object.freeze({ apiVersion: '3.3.0', path: '/services/Eucalyptus', port: 8773, secure: false, signatureVersion: 2, signingRegion: 'eucalyptus', requiresHost: true }),
+  defaults: Object.freeze({
+    apiVersion: '3.3.0',
+    path: '/services/Eucalyptus',
+    port: 8773,
+    secure: false,
+    signatureVersion: 2,
+    signingRegion: 'eucalyptus',
+    requiresHost: true,
+  }),
   docsUrl: 'https://docs.eucalyptus.cloud/eucalyptus/4.4.5/',
 });
 
@@ -49,36 +57,40 @@ export const EUCALYPTUS_PROVIDER: ProviderDefinition = Object.freeze({
  * Nimbus (science clouds; EC2 Query front end): `https://<host>:8444/`, API version `2010-08-31`,
  * Signature Version 2. Nimbus implements a subset of EC2 (no volumes, snapshots, security groups or Elastic IPs).
  */
-export const NIMBUS_PROVIDER: ProviderDefinition = Object.freeze({
+export const NIMBUS_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Object.freeze({
   id: 'nimbus',
   name: 'Nimbus',
   api: 'ec2',
   regions: [],
-  defaults: Object.freeze({ apiVersion: '2010-08-31', path: '/', port: 8444, secure: true, signatureVersion: 2, signingRegion: 'nimbus', requiresHost: true }),
+  defaults: Object.freeze({
+    apiVersion: '2010-08-31',
+    path: '/',
+    port: 8444,
+    secure: true,
+    signatureVersion: 2,
+    signingRegion: 'nimbus',
+    requiresHost: true,
+  }),
   docsUrl: 'https://www.nimbusproject.org/docs/current/',
 });
 
 /** The presets this package ships, by id. */
-export const EC2_PROVIDERS: Readonly<Record<string, ProviderDefinition>> = Object.freeze({
+export const EC2_PROVIDERS: Readonly<Record<string, ProviderDefinition<Ec2ProviderDefaults>>> = Object.freeze({
   ec2: EC2_PROVIDER,
   eucalyptus: EUCALYPTUS_PROVIDER,
   nimbus: NIMBUS_PROVIDER,
 });
 
 /** The EC2-specific `defaults` of a provider definition, filled in from EC2's where absent. */
-export function ec2DefaultsOf(provider: ProviderDefinition): Ec2ProviderDefaults {
+export function ec2DefaultsOf(provider: ProviderDefinition<Partial<Ec2ProviderDefaults>>): Ec2ProviderDefaults {
   const d = provider.defaults ?? {};
-  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  const port = num(d.port);
-  const signingRegion = str(d.signingRegion);
   return {
-    apiVersion: str(d.apiVersion) ?? EC2_API_VERSION,
-    path: str(d.path) ?? '/',
-    ...(port !== undefined ? { port } : {}),
-    secure: typeof d.secure === 'boolean' ? d.secure : true,
-    signatureVersion: num(d.signatureVersion) ?? 4,
-    ...(signingRegion !== undefined ? { signingRegion } : {}),
+    apiVersion: d.apiVersion ?? EC2_API_VERSION,
+    path: d.path ?? '/',
+    ...(d.port !== undefined ? { port: d.port } : {}),
+    secure: d.secure ?? true,
+    signatureVersion: d.signatureVersion ?? 4,
+    ...(d.signingRegion !== undefined ? { signingRegion: d.signingRegion } : {}),
     requiresHost: d.requiresHost === true,
   };
 }

@@ -1,6 +1,7 @@
 import type { CallOptions } from '@cloudmux/core';
 import type { Ec2Context } from './context.js';
 import { returned } from './context.js';
+import { ec2Id, ec2Key } from './ids.js';
 import { addFilters, addList, addTagSpecification, type Ec2Filters, type Ec2Params } from './params.js';
 import { toSecurityGroup } from './to-resources.js';
 import type { Ec2IpPermission, Ec2SecurityGroup } from './types.js';
@@ -50,14 +51,17 @@ export async function createSecurityGroup(ctx: Ec2Context, options: Ec2CreateSec
   return txt(res, 'groupId') ?? '';
 }
 
-/** Group reference parameter: `GroupId` for `sg-…`, `GroupName` otherwise. */
-function groupParam(group: string): Ec2Params {
-  return group.startsWith('sg-') ? { GroupId: group } : { GroupName: group };
+/** Group reference parameter: `GroupId` for `sg-…`, `GroupName` otherwise (a group name may contain `/`); checked first. */
+function groupParam(ctx: Ec2Context, group: string, method: string): Ec2Params {
+  if (typeof group === 'string' && group.startsWith('sg-')) return { GroupId: ec2Id(ctx, group, 'group', method, 'security group id') };
+  return { GroupName: ec2Key(ctx, group, 'group', method, 'security group id or name') };
 }
 
 /** DeleteSecurityGroup by id (`sg-…`) or name. */
 export async function deleteSecurityGroup(ctx: Ec2Context, group: string, options: CallOptions = {}): Promise<boolean> {
-  return returned(await ctx.client.call('DeleteSecurityGroup', groupParam(group), { signal: options.signal }));
+  return returned(
+    await ctx.client.call('DeleteSecurityGroup', groupParam(ctx, group, 'exDeleteSecurityGroup'), { signal: options.signal }),
+  );
 }
 
 /** Adds `IpPermissions.N.*` parameters. */
@@ -91,6 +95,10 @@ export async function changeRules(
   permissions: readonly Ec2IpPermission[],
   options: CallOptions = {},
 ): Promise<boolean> {
-  const params = permissionParams(action.endsWith('Egress') ? { GroupId: group } : groupParam(group), permissions);
+  const method = `ex${action}`;
+  const params = permissionParams(
+    action.endsWith('Egress') ? { GroupId: ec2Id(ctx, group, 'groupId', method, 'security group id') } : groupParam(ctx, group, method),
+    permissions,
+  );
   return returned(await ctx.client.call(action, params, { signal: options.signal }));
 }

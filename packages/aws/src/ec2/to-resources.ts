@@ -37,7 +37,12 @@ export function toImage(item: XmlObject, driver: NodeDriver): NodeImage<Ec2Image
     creationDate: date(item, 'creationDate'),
     blockDevices: items(item, 'blockDeviceMapping').map((b) => {
       const ebs = obj(b, 'ebs');
-      return { deviceName: txt(b, 'deviceName') ?? '', snapshotId: txt(ebs, 'snapshotId'), volumeSizeGb: int(ebs, 'volumeSize'), volumeType: txt(ebs, 'volumeType') };
+      return {
+        deviceName: txt(b, 'deviceName') ?? '',
+        snapshotId: txt(ebs, 'snapshotId'),
+        volumeSizeGb: int(ebs, 'volumeSize'),
+        volumeType: txt(ebs, 'volumeType'),
+      };
     }),
     tags: tagsOf(item),
   };
@@ -104,7 +109,14 @@ export function toVolume(item: XmlObject, driver: NodeDriver): StorageVolume<Ec2
     tags,
   };
   return new StorageVolume<Ec2VolumeExtra>(
-    { id, name: tags.Name ?? id, sizeGb: int(item, 'size') ?? 0, state: toVolumeState(status, current?.status), attachedTo: current?.instanceId, extra },
+    {
+      id,
+      name: tags.Name ?? id,
+      sizeGb: int(item, 'size') ?? 0,
+      state: toVolumeState(status, current?.status),
+      attachedTo: current?.instanceId,
+      extra,
+    },
     driver,
   );
 }
@@ -191,5 +203,10 @@ export function toElasticIp(item: XmlObject): Ec2ElasticIp {
 
 /** Maps a DescribeTags item. */
 export function toTag(item: XmlObject): Ec2Tag {
-  return { resourceId: txt(item, 'resourceId') ?? '', resourceType: txt(item, 'resourceType'), key: txt(item, 'key') ?? '', value: txt(item, 'value') ?? '' };
+  return {
+    resourceId: txt(item, 'resourceId') ?? '',
+    resourceType: txt(item, 'resourceType'),
+    key: txt(item, 'key') ?? '',
+    value: txt(item, 'value') ?? '',
+  };
 }

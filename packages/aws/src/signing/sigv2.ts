@@ -35,7 +35,8 @@ export function computeSignatureV2(stringToSign: string, secretAccessKey: string
  */
 export function signRequestV2(req: SignableRequest, creds: AwsCredentials, now: Date = new Date()): void {
   const q = req.url.searchParams;
-  for (const name of ['Signature', 'AWSAccessKeyId', 'SignatureMethod', 'SignatureVersion', 'Timestamp', 'SecurityToken', 'Expires']) q.delete(name);
+  for (const name of ['Signature', 'AWSAccessKeyId', 'SignatureMethod', 'SignatureVersion', 'Timestamp', 'SecurityToken', 'Expires'])
+    q.delete(name);
   q.set('AWSAccessKeyId', creds.accessKeyId);
   q.set('SignatureMethod', 'HmacSHA256');
   q.set('SignatureVersion', '2');

@@ -83,7 +83,10 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /** `YYYYMMDDTHHMMSSZ` for a date (UTC). */
 export function formatAmzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -123,7 +126,11 @@ function safeDecode(value: string): string {
  */
 export function canonicalUriV4(pathname: string, service: string): string {
   if (pathname === '') return '/';
-  if (service === 's3') return pathname.split('/').map((seg) => uriEncodeV4(safeDecode(seg))).join('/');
+  if (service === 's3')
+    return pathname
+      .split('/')
+      .map((seg) => uriEncodeV4(safeDecode(seg)))
+      .join('/');
   const out: string[] = [];
   const segments = pathname.split('/');
   for (let i = 0; i < segments.length; i++) {
@@ -227,7 +234,12 @@ export function signRequestV4(req: SignableRequest, creds: AwsCredentials, scope
     req.headers['x-amz-content-sha256'] = req.body === undefined || req.body.length === 0 ? EMPTY_PAYLOAD_SHA256 : sha256Hex(req.body);
   }
   const signedHeaders = selectSignedHeadersV4(req.headers);
-  const signature = computeSignatureV4(req, creds.secretAccessKey, { region: scope.region, service: scope.service, amzDate, signedHeaders });
+  const signature = computeSignatureV4(req, creds.secretAccessKey, {
+    region: scope.region,
+    service: scope.service,
+    amzDate,
+    signedHeaders,
+  });
   req.headers.authorization =
     `${SIGV4_ALGORITHM} Credential=${creds.accessKeyId}/${amzDate.slice(0, 8)}/${scope.region}/${scope.service}/aws4_request, ` +
     `SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;

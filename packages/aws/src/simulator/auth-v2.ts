@@ -21,10 +21,19 @@ export function isSignatureV2(req: SimulatorRequest, params: ReadonlyMap<string,
 export function verifySigV2(req: SimulatorRequest, params: ReadonlyMap<string, string>, settings: AuthSettings, now: number): AuthResult {
   const get = (name: string): string | undefined => params.get(name);
   const missing = ['AWSAccessKeyId', 'SignatureVersion', 'SignatureMethod', 'Signature'].find((n) => get(n) === undefined);
-  if (missing) throw new Ec2Error('MissingParameter', `The request must contain the parameter ${missing}`, missing === 'AWSAccessKeyId' ? 401 : 400);
-  if (get('SignatureVersion') !== '2') throw new Ec2Error('InvalidParameterValue', `Value (${get('SignatureVersion') ?? ''}) for parameter SignatureVersion is invalid. Valid Signature versions are 2 and 4.`);
+  if (missing)
+    throw new Ec2Error('MissingParameter', `The request must contain the parameter ${missing}`, missing === 'AWSAccessKeyId' ? 401 : 400);
+  if (get('SignatureVersion') !== '2')
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${get('SignatureVersion') ?? ''}) for parameter SignatureVersion is invalid. Valid Signature versions are 2 and 4.`,
+    );
   const algorithm = ALGORITHMS[get('SignatureMethod') ?? ''];
-  if (!algorithm) throw new Ec2Error('InvalidParameterValue', `Value (${get('SignatureMethod') ?? ''}) for parameter SignatureMethod is invalid. Unknown signature method.`);
+  if (!algorithm)
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${get('SignatureMethod') ?? ''}) for parameter SignatureMethod is invalid. Unknown signature method.`,
+    );
   const timestamp = get('Timestamp');
   const expires = get('Expires');
   if ((timestamp === undefined) === (expires === undefined)) {
@@ -33,9 +42,16 @@ export function verifySigV2(req: SimulatorRequest, params: ReadonlyMap<string, s
   const creds = settings.credentials.get(get('AWSAccessKeyId') as string);
   if (!creds) throw new Ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
   const at = Date.parse((timestamp ?? expires) as string);
-  if (Number.isNaN(at)) throw new Ec2Error('InvalidParameterValue', `Value (${(timestamp ?? expires) as string}) for parameter ${timestamp ? 'Timestamp' : 'Expires'} is invalid.`);
+  if (Number.isNaN(at))
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${(timestamp ?? expires) as string}) for parameter ${timestamp ? 'Timestamp' : 'Expires'} is invalid.`,
+    );
   if (timestamp !== undefined ? Math.abs(now - at) > settings.maxClockSkewMs : now > at) {
-    throw new Ec2Error('RequestExpired', `Request has expired. ${timestamp ? 'Timestamp' : 'Expires'} date is ${(timestamp ?? expires) as string}`);
+    throw new Ec2Error(
+      'RequestExpired',
+      `Request has expired. ${timestamp ? 'Timestamp' : 'Expires'} date is ${(timestamp ?? expires) as string}`,
+    );
   }
   const token = get('SecurityToken');
   if (creds.sessionToken !== undefined ? token !== creds.sessionToken : token !== undefined) {

@@ -11,9 +11,17 @@ export const KNOWN_REGIONS: readonly RegionInfo[] = [
   ...['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3'].map(
     (name) => ({ name, optInStatus: 'opt-in-not-required' as const }),
   ),
-  ...['ap-southeast-1', 'ap-southeast-2', 'ca-central-1', 'eu-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-north-1', 'sa-east-1'].map(
-    (name) => ({ name, optInStatus: 'opt-in-not-required' as const }),
-  ),
+  ...[
+    'ap-southeast-1',
+    'ap-southeast-2',
+    'ca-central-1',
+    'eu-central-1',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-west-3',
+    'eu-north-1',
+    'sa-east-1',
+  ].map((name) => ({ name, optInStatus: 'opt-in-not-required' as const })),
   ...[
     'af-south-1',
     'ap-east-1',
@@ -76,7 +84,17 @@ function t(
   network: string,
   extra: Partial<Pick<InstanceTypeSpec, 'architecture' | 'currentGeneration' | 'freeTier' | 'hypervisor'>> = {},
 ): InstanceTypeSpec {
-  return { name, vcpus, memoryMiB, network, architecture: 'x86_64', currentGeneration: true, freeTier: false, hypervisor: 'nitro', ...extra };
+  return {
+    name,
+    vcpus,
+    memoryMiB,
+    network,
+    architecture: 'x86_64',
+    currentGeneration: true,
+    freeTier: false,
+    hypervisor: 'nitro',
+    ...extra,
+  };
 }
 
 /** Instance types served by default (a representative subset of the real catalogue, with real sizes). */

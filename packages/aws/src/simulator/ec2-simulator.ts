@@ -49,7 +49,15 @@ interface ActiveActionFault {
 }
 
 const XML_HEADERS = { 'content-type': EC2_CONTENT_TYPE, server: 'AmazonEC2' };
-const V2_AUTH_PARAMS = new Set(['AWSAccessKeyId', 'SignatureVersion', 'SignatureMethod', 'Signature', 'Timestamp', 'Expires', 'SecurityToken']);
+const V2_AUTH_PARAMS = new Set([
+  'AWSAccessKeyId',
+  'SignatureVersion',
+  'SignatureMethod',
+  'Signature',
+  'Timestamp',
+  'Expires',
+  'SecurityToken',
+]);
 
 /**
  * A stateful Amazon EC2 Query API simulator on loopback: verifies AWS Signature Version 4, answers with
@@ -78,7 +86,12 @@ export class Ec2Simulator {
   private readonly actionFaults: ActiveActionFault[] = [];
   private readonly waits = new Set<() => void>();
 
-  private constructor(server: SimulatorServer, state: Ec2State, credentials: Map<string, Ec2SimulatorCredentials>, options: Ec2SimulatorOptions) {
+  private constructor(
+    server: SimulatorServer,
+    state: Ec2State,
+    credentials: Map<string, Ec2SimulatorCredentials>,
+    options: Ec2SimulatorOptions,
+  ) {
     this.server = server;
     this.url = server.url;
     this.state = state;
@@ -100,10 +113,15 @@ export class Ec2Simulator {
     const handle = (req: SimulatorRequest): Promise<SimulatorReply> => (holder.sim as Ec2Simulator).handle(req);
     const router = new Router({
       notFound: (req) => ec2ErrorReply(404, 'InvalidAction', `No EC2 endpoint at ${req.path}`, newRequestId()),
-      methodNotAllowed: (req) => ec2ErrorReply(405, 'InvalidAction', `The HTTP method ${req.method} is not supported; use GET or POST.`, newRequestId()),
+      methodNotAllowed: (req) =>
+        ec2ErrorReply(405, 'InvalidAction', `The HTTP method ${req.method} is not supported; use GET or POST.`, newRequestId()),
     });
     for (const path of resolved.paths) router.add('POST', path, handle).add('GET', path, handle);
-    const server = await SimulatorServer.start(router.handle, { host: options.host, port: options.port, requestLogLimit: options.requestLogLimit });
+    const server = await SimulatorServer.start(router.handle, {
+      host: options.host,
+      port: options.port,
+      requestLogLimit: options.requestLogLimit,
+    });
     holder.sim = new Ec2Simulator(server, state, credentials, options);
     return holder.sim;
   }
@@ -179,12 +197,19 @@ export class Ec2Simulator {
     this.calls.push(entry);
     if (this.calls.length > this.callLogLimit) this.calls.splice(0, this.calls.length - this.callLogLimit);
     try {
-      const formBody = req.method === 'POST' && !/json|xml/i.test(String(req.headers['content-type'] ?? '')) ? req.body.toString('utf8') : '';
+      const formBody =
+        req.method === 'POST' && !/json|xml/i.test(String(req.headers['content-type'] ?? '')) ? req.body.toString('utf8') : '';
       const all = QueryParams.parse(formBody, req.url.search.slice(1));
-      const settings: AuthSettings = { credentials: this.credentials, region: this.region, service: 'ec2', maxClockSkewMs: this.maxClockSkewMs };
+      const settings: AuthSettings = {
+        credentials: this.credentials,
+        region: this.region,
+        service: 'ec2',
+        maxClockSkewMs: this.maxClockSkewMs,
+      };
       const v2 = isSignatureV2(req, all.entries());
-      if (v2 && !this.signatureV2) throw new Ec2Error('AuthFailure', 'Signature Version 2 is not accepted here; sign requests with AWS Signature Version 4.', 401);
-      const auth = v2 ? verifySigV2(req, all.entries(), settings, now) : verifySigV4(req, req.url.searchParams, settings, now);
+      if (v2 && !this.signatureV2)
+        throw new Ec2Error('AuthFailure', 'Signature Version 2 is not accepted here; sign requests with AWS Signature Version 4.', 401);
+      const auth = v2 ? verifySigV2(req, all.entries(), settings, now) : await verifySigV4(req, req.url.searchParams, settings, now);
       entry.accessKeyId = auth.accessKeyId;
       const params = v2 ? all.without(V2_AUTH_PARAMS) : all;
       const action = params.get('Action');
@@ -196,10 +221,14 @@ export class Ec2Simulator {
       if (fault?.kind === 'error') throw new Ec2Error(fault.code, fault.message ?? `Injected ${fault.code}`, fault.status);
       if (fault?.kind === 'reset') return await this.dropConnection(req);
       if (fault?.kind === 'latency') await this.sleep(fault.ms);
-      if (params.bool('DryRun') === true) throw new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+      if (params.bool('DryRun') === true)
+        throw new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
       this.state.advance(Date.now());
       const version = params.get('Version');
-      const w = new XmlWriter(`${action}Response`, `http://ec2.amazonaws.com/doc/${version && /^\d{4}-\d{2}-\d{2}$/.test(version) ? version : EC2_API_VERSION}/`);
+      const w = new XmlWriter(
+        `${action}Response`,
+        `http://ec2.amazonaws.com/doc/${version && /^\d{4}-\d{2}-\d{2}$/.test(version) ? version : EC2_API_VERSION}/`,
+      );
       w.leaf('requestId', requestId);
       await handler({ action, params, state: this.state, now: Date.now(), requestId }, w);
       const body = w.finish();
@@ -207,7 +236,10 @@ export class Ec2Simulator {
       entry.status = 200;
       return { status: 200, headers: XML_HEADERS, body };
     } catch (err) {
-      const e = err instanceof Ec2Error ? err : new Ec2Error('InternalError', `An internal error has occurred: ${err instanceof Error ? err.message : String(err)}`, 500);
+      const e =
+        err instanceof Ec2Error
+          ? err
+          : new Ec2Error('InternalError', `An internal error has occurred: ${err instanceof Error ? err.message : String(err)}`, 500);
       entry.status = e.status;
       entry.errorCode = e.code;
       return ec2ErrorReply(e.status, e.code, e.message, requestId);

@@ -20,10 +20,15 @@ export class Ec2Error extends Error {
   }
 }
 
-/** Escapes text for XML element content (`&`, `<`, `>`; quotes stay as they are, as in EC2's documents). */
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+
+/**
+ * Escapes text for XML element content: `&`, `<`, `>`, and a carriage return as `&#13;` (a raw one
+ * would read back as a line feed, XML 1.0 §2.11); quotes stay as they are, as in EC2's documents.
+ */
 export function escapeXml(text: string): string {
-  if (!/[&<>]/.test(text)) return text;
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  if (!/[&<>\r]/.test(text)) return text;
+  return text.replace(/[&<>\r]/g, (c) => XML_ESCAPES[c] as string);
 }
 
 /** Escapes text for a double-quoted XML attribute value. */

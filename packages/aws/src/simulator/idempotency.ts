@@ -21,7 +21,10 @@ export async function idempotent<T>(ctx: ActionContext, create: () => T | Promis
   const known = ctx.state.clientTokens.get(key);
   if (known) {
     if (known.fingerprint !== fingerprint) {
-      throw new Ec2Error('IdempotentParameterMismatch', 'The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests.');
+      throw new Ec2Error(
+        'IdempotentParameterMismatch',
+        'The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests.',
+      );
     }
     write(known.result as T);
     return;

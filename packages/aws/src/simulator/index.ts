@@ -4,7 +4,7 @@
  *
  * ```ts
  * const sim = await Ec2Simulator.start({ pendingDelayMs: 50 });
- * const driver = new EC2NodeDriver(DEFAULT_CREDENTIALS.accessKeyId, DEFAULT_CREDENTIALS.secretAccessKey, { endpoint: sim.url });
+ * const driver = new Ec2NodeDriver(DEFAULT_CREDENTIALS.accessKeyId, DEFAULT_CREDENTIALS.secretAccessKey, { endpoint: sim.url });
  * sim.seedInstances(2500);                                                   // pagination data
  * sim.injectActionFault({ action: 'RunInstances', kind: 'reset-after-handling' }); // lose one response
  * await sim.close();
@@ -15,7 +15,14 @@
 export { Ec2Simulator, EC2_API_VERSION, type Ec2ActionFault, type Ec2CallLogEntry } from './ec2-simulator.js';
 export { DEFAULT_CREDENTIALS, type Ec2SimulatorCredentials, type Ec2SimulatorOptions } from './options.js';
 export type { Ec2SeedTemplate } from './seed.js';
-export { DEFAULT_IMAGES, DEFAULT_INSTANCE_TYPES, KNOWN_REGIONS, type Ec2ImageDefinition, type InstanceTypeSpec, type RegionInfo } from './catalog.js';
+export {
+  DEFAULT_IMAGES,
+  DEFAULT_INSTANCE_TYPES,
+  KNOWN_REGIONS,
+  type Ec2ImageDefinition,
+  type InstanceTypeSpec,
+  type RegionInfo,
+} from './catalog.js';
 export { EC2_CONTENT_TYPE, Ec2Error, ec2ErrorBody, ec2ErrorReply } from './errors.js';
 export type { Ec2State } from './state.js';
 export type * from './model.js';

@@ -84,12 +84,17 @@ export function importPublicKey(material: string): ImportedKey {
   }
   if (key.asymmetricKeyType === 'rsa') {
     const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-    if (bits < 1024 || bits > 16384) throw new Ec2Error('InvalidKey.Format', `Invalid RSA key length ${bits}. Supported lengths are 1024 to 16384 bits`);
+    if (bits < 1024 || bits > 16384)
+      throw new Ec2Error('InvalidKey.Format', `Invalid RSA key length ${bits}. Supported lengths are 1024 to 16384 bits`);
     const der = key.export({ type: 'spki', format: 'der' });
     return { type: 'rsa', publicKey: toOpenSshPublicKey(key), fingerprint: colonHex(createHash('md5').update(der).digest()) };
   }
   if (key.asymmetricKeyType === 'ed25519') {
-    return { type: 'ed25519', publicKey: toOpenSshPublicKey(key), fingerprint: createHash('sha256').update(publicKeyBlob(key)).digest('base64') };
+    return {
+      type: 'ed25519',
+      publicKey: toOpenSshPublicKey(key),
+      fingerprint: createHash('sha256').update(publicKeyBlob(key)).digest('base64'),
+    };
   }
   throw new Ec2Error('InvalidKey.Format', 'Key is not in valid OpenSSH public key format');
 }

@@ -115,7 +115,13 @@ export function launchInstances(state: Ec2State, spec: LaunchSpec, now: number):
           encrypted: v.encrypted,
           state: 'in-use',
           tags: new Map(spec.volumeTags),
-          attachment: { instanceId: inst.id, device: v.deviceName, status: attached ? 'attached' : 'attaching', attachTime: now, deleteOnTermination: v.deleteOnTermination },
+          attachment: {
+            instanceId: inst.id,
+            device: v.deviceName,
+            status: attached ? 'attached' : 'attaching',
+            attachTime: now,
+            deleteOnTermination: v.deleteOnTermination,
+          },
         },
         now,
       );

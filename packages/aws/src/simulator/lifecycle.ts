@@ -69,7 +69,10 @@ export function terminateInstance(state: Ec2State, inst: InstanceRecord, now: nu
   const previous = inst.state;
   if (previous === 'terminated' || previous === 'shutting-down') return { instance: inst, previous, current: previous };
   if (inst.disableApiTermination) {
-    throw new Ec2Error('OperationNotPermitted', `The instance '${inst.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`);
+    throw new Ec2Error(
+      'OperationNotPermitted',
+      `The instance '${inst.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`,
+    );
   }
   inst.state = 'shutting-down';
   inst.reason = `User initiated (${gmt(now)})`;
@@ -110,7 +113,14 @@ function finishTermination(state: Ec2State, inst: InstanceRecord, at: number): v
 }
 
 /** Attaches a volume: attaching now, attached after `resourceDelayMs` (or when the instance boots). */
-export function attachVolume(state: Ec2State, vol: VolumeRecord, inst: InstanceRecord, device: string, now: number, deleteOnTermination = false): void {
+export function attachVolume(
+  state: Ec2State,
+  vol: VolumeRecord,
+  inst: InstanceRecord,
+  device: string,
+  now: number,
+  deleteOnTermination = false,
+): void {
   vol.state = 'in-use';
   vol.attachment = { instanceId: inst.id, device, status: 'attaching', attachTime: now, deleteOnTermination };
   inst.blockDevices.push({ deviceName: device, volumeId: vol.id, deleteOnTermination, attachTime: now });
@@ -145,6 +155,9 @@ export function assertCanStart(inst: InstanceRecord): void {
 /** Throws what {@link terminateInstance} would, without changing anything. */
 export function assertCanTerminate(inst: InstanceRecord): void {
   if (inst.disableApiTermination && inst.state !== 'terminated' && inst.state !== 'shutting-down') {
-    throw new Ec2Error('OperationNotPermitted', `The instance '${inst.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`);
+    throw new Ec2Error(
+      'OperationNotPermitted',
+      `The instance '${inst.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again.`,
+    );
   }
 }

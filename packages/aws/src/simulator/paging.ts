@@ -34,7 +34,12 @@ function decodeToken(action: string, token: string): number {
  * `InvalidParameterValue`; without `MaxResults` everything after the token is returned.
  * Tokens remember the last item, so items created between pages do not shift later pages.
  */
-export function paginate<T extends Sequenced>(action: string, items: readonly T[], params: QueryParams, bounds: { min: number; max: number }): Page<T> {
+export function paginate<T extends Sequenced>(
+  action: string,
+  items: readonly T[],
+  params: QueryParams,
+  bounds: { min: number; max: number },
+): Page<T> {
   const max = params.int('MaxResults', bounds);
   const token = params.get('NextToken');
   const after = token === undefined || token === '' ? 0 : decodeToken(action, token);

@@ -22,7 +22,8 @@ export interface Ec2SeedTemplate {
 }
 
 function defaultImage(state: Ec2State): ImageRecord {
-  for (const image of state.images.values()) if (image.state === 'available' && image.architecture === 'x86_64' && !image.platform) return image;
+  for (const image of state.images.values())
+    if (image.state === 'available' && image.architecture === 'x86_64' && !image.platform) return image;
   const any = state.images.values().next();
   if (any.done) throw new Ec2Error('InvalidAMIID.NotFound', 'The simulator has no image to seed instances from');
   return any.value;

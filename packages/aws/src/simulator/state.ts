@@ -1,4 +1,11 @@
-import { AMAZON_OWNER_ID, DEFAULT_IMAGES, DEFAULT_INSTANCE_TYPES, regionShortCode, type Ec2ImageDefinition, type InstanceTypeSpec } from './catalog.js';
+import {
+  AMAZON_OWNER_ID,
+  DEFAULT_IMAGES,
+  DEFAULT_INSTANCE_TYPES,
+  regionShortCode,
+  type Ec2ImageDefinition,
+  type InstanceTypeSpec,
+} from './catalog.js';
 import { Ec2Error } from './errors.js';
 import { ipv4, isWellFormedId, newId } from './ids.js';
 import type {
@@ -96,7 +103,18 @@ export class Ec2State {
       description: 'default VPC security group',
       vpcId: this.vpc.id,
       ownerId: options.accountId,
-      ingress: [{ id: newId('sgr'), protocol: '-1', fromPort: undefined, toPort: undefined, cidrIpv4: undefined, cidrIpv6: undefined, groupId, description: undefined }],
+      ingress: [
+        {
+          id: newId('sgr'),
+          protocol: '-1',
+          fromPort: undefined,
+          toPort: undefined,
+          cidrIpv4: undefined,
+          cidrIpv6: undefined,
+          groupId,
+          description: undefined,
+        },
+      ],
       egress: [this.allTrafficEgress()],
       tags: new Map(),
     };
@@ -105,7 +123,16 @@ export class Ec2State {
     for (const spec of DEFAULT_INSTANCE_TYPES) if (!wanted || wanted.includes(spec.name)) this.instanceTypes.set(spec.name, spec);
     for (const name of wanted ?? []) {
       if (!this.instanceTypes.has(name)) {
-        this.instanceTypes.set(name, { name, vcpus: 2, memoryMiB: 4096, architecture: 'x86_64', network: 'Moderate', currentGeneration: true, freeTier: false, hypervisor: 'nitro' });
+        this.instanceTypes.set(name, {
+          name,
+          vcpus: 2,
+          memoryMiB: 4096,
+          architecture: 'x86_64',
+          network: 'Moderate',
+          currentGeneration: true,
+          freeTier: false,
+          hypervisor: 'nitro',
+        });
       }
     }
     for (const def of options.images ?? DEFAULT_IMAGES) this.addImage(def, now);
@@ -113,7 +140,16 @@ export class Ec2State {
 
   /** A default egress rule (all traffic to 0.0.0.0/0). */
   allTrafficEgress(): SecurityGroupRecord['egress'][number] {
-    return { id: newId('sgr'), protocol: '-1', fromPort: undefined, toPort: undefined, cidrIpv4: '0.0.0.0/0', cidrIpv6: undefined, groupId: undefined, description: undefined };
+    return {
+      id: newId('sgr'),
+      protocol: '-1',
+      fromPort: undefined,
+      toPort: undefined,
+      cidrIpv4: '0.0.0.0/0',
+      cidrIpv6: undefined,
+      groupId: undefined,
+      description: undefined,
+    };
   }
 
   /** Adds a public image from a definition. */

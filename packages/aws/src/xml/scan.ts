@@ -16,8 +16,13 @@ function replaceEntity(match: string, body: string): string {
   return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
 }
 
-/** Decodes the five predefined XML entities and numeric character references. */
+/**
+ * Decodes the five predefined XML entities and numeric character references, after XML 1.0's
+ * end-of-line handling (§2.11: a raw `\r\n` or lone `\r` reads as `\n`; a carriage return survives
+ * only as `&#13;`/`&#xD;`), as every conforming parser, and so the AWS SDKs, read it.
+ */
 export function decodeXmlText(text: string): string {
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
   return text.indexOf('&') < 0 ? text : text.replace(ENTITY, replaceEntity);
 }
 

@@ -1,6 +1,6 @@
 import { InvalidCredentialsError, MalformedResponseError, RateLimitError } from '@cloudmux/core/errors';
 import { SimulatorServer, textReply } from '@cloudmux/core/testing';
-import { EC2NodeDriver } from '../../src/ec2/driver.js';
+import { Ec2NodeDriver } from '../../src/ec2/driver.js';
 import { EucalyptusNodeDriver, NimbusNodeDriver } from '../../src/ec2/presets.js';
 import { computeSignatureV2, stringToSignV2 } from '../../src/signing/sigv2.js';
 import { CREDS, start, type Harness } from './helpers.js';
@@ -20,7 +20,7 @@ describe('authentication against the SigV4-verifying simulator', () => {
 
   it('maps a wrong secret to InvalidCredentialsError (SignatureDoesNotMatch) with the request id, never leaking the secret', async () => {
     h = await start();
-    const bad = new EC2NodeDriver(CREDS.accessKeyId, 'wrong-secret-value', { endpoint: h.sim.url, retry: false });
+    const bad = new Ec2NodeDriver(CREDS.accessKeyId, 'wrong-secret-value', { endpoint: h.sim.url, retry: false });
     const err = (await bad.listNodes().catch((e: unknown) => e)) as InvalidCredentialsError;
     bad.close();
     expect(err).toBeInstanceOf(InvalidCredentialsError);
@@ -32,27 +32,27 @@ describe('authentication against the SigV4-verifying simulator', () => {
 
   it('maps an unknown access key to InvalidCredentialsError (AuthFailure)', async () => {
     h = await start();
-    const bad = new EC2NodeDriver('AKIAUNKNOWN000000000', 'x', { endpoint: h.sim.url, retry: false });
+    const bad = new Ec2NodeDriver('AKIAUNKNOWN000000000', 'x', { endpoint: h.sim.url, retry: false });
     await expect(bad.listNodes()).rejects.toMatchObject({ code: 'ERR_INVALID_CREDENTIALS', providerCode: 'AuthFailure' });
     bad.close();
   });
 
   it('sends session tokens for temporary credentials', async () => {
     h = await start({ credentials: [{ ...CREDS, sessionToken: 'session-token-1' }] });
-    const withToken = new EC2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, sessionToken: 'session-token-1' });
+    const withToken = new Ec2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, sessionToken: 'session-token-1' });
     expect(await withToken.listNodes()).toEqual([]);
     withToken.close();
-    const without = new EC2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, retry: false });
+    const without = new Ec2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, retry: false });
     await expect(without.listNodes()).rejects.toThrow(InvalidCredentialsError);
     without.close();
   });
 
   it('scopes signatures to the region: a driver for another region is refused', async () => {
     h = await start({ region: 'eu-west-1' });
-    const wrong = new EC2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, region: 'us-west-2', retry: false });
+    const wrong = new Ec2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, region: 'us-west-2', retry: false });
     await expect(wrong.listNodes()).rejects.toThrow(InvalidCredentialsError);
     wrong.close();
-    const right = new EC2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, region: 'eu-west-1' });
+    const right = new Ec2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: h.sim.url, region: 'eu-west-1' });
     expect(await right.listNodes()).toEqual([]);
     right.close();
   });
@@ -76,10 +76,10 @@ describe('retries and throttling', () => {
   it('retries a throttled write (refused before it ran) but never a write that failed with a 5xx', async () => {
     h = await start();
     h.sim.injectActionFault({ action: 'CreateKeyPair', kind: 'error', status: 503, code: 'RequestLimitExceeded' });
-    expect((await h.driver.createKeyPair('k')).name).toBe('k');
+    expect((await h.driver.createKeyPair({ name: 'k' })).name).toBe('k');
     expect(h.sim.calls.filter((c) => c.action === 'CreateKeyPair').map((c) => c.status)).toEqual([503, 200]);
     h.sim.injectActionFault({ action: 'CreateKeyPair', kind: 'error', status: 500, code: 'InternalError' });
-    await expect(h.driver.createKeyPair('k2')).rejects.toMatchObject({ providerCode: 'InternalError', retryable: true });
+    await expect(h.driver.createKeyPair({ name: 'k2' })).rejects.toMatchObject({ providerCode: 'InternalError', retryable: true });
     expect(h.sim.calls.filter((c) => c.action === 'CreateKeyPair')).toHaveLength(3);
   });
 });
@@ -87,10 +87,10 @@ describe('retries and throttling', () => {
 describe('malformed answers', () => {
   it('reports non-XML and unexpected XML as MalformedResponseError', async () => {
     const server = await SimulatorServer.start((req) =>
-      textReply(200, req.body.toString().includes('DescribeInstances') ? '<html>proxy login</html' : '<OtherResponse/>', { 'content-type': 'text/xml' }),
+      textReply(200, req.body.toString().includes('DescribeInstances') ? '<html>proxy login</html' : '<OtherResponse/>', 'text/xml'),
     );
     try {
-      const d = new EC2NodeDriver('AKID', 'secret', { endpoint: server.url });
+      const d = new Ec2NodeDriver('AKID', 'secret', { endpoint: server.url });
       await expect(d.listNodes()).rejects.toThrow(MalformedResponseError);
       await expect(d.listKeyPairs()).rejects.toThrow(/returned no <DescribeKeyPairsResponse> element/);
       d.close();
@@ -108,12 +108,24 @@ describe('Signature Version 2 (Nimbus and older Eucalyptus defaults)', () => {
       seen.push(q);
       const pairs = [...q.entries()].filter(([n]) => n !== 'Signature');
       const expected = computeSignatureV2(stringToSignV2(req.method, String(req.headers.host), req.path, pairs), CREDS.secretAccessKey);
-      if (q.get('Signature') !== expected) return textReply(403, '<Response><Errors><Error><Code>AuthFailure</Code><Message>bad v2</Message></Error></Errors><RequestID>r</RequestID></Response>');
-      return textReply(200, '<DescribeKeyPairsResponse><requestId>r</requestId><keySet><item><keyName>k</keyName><keyFingerprint>f</keyFingerprint></item></keySet></DescribeKeyPairsResponse>');
+      if (q.get('Signature') !== expected)
+        return textReply(
+          403,
+          '<Response><Errors><Error><Code>AuthFailure</Code><Message>bad v2</Message></Error></Errors><RequestID>r</RequestID></Response>',
+        );
+      return textReply(
+        200,
+        '<DescribeKeyPairsResponse><requestId>r</requestId><keySet><item><keyName>k</keyName><keyFingerprint>f</keyFingerprint></item></keySet></DescribeKeyPairsResponse>',
+      );
     });
     try {
       const port = Number(new URL(server.url).port);
-      const nimbus = new NimbusNodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { host: '127.0.0.1', port, secure: false, sessionToken: 'tok' });
+      const nimbus = new NimbusNodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, {
+        host: '127.0.0.1',
+        port,
+        secure: false,
+        sessionToken: 'tok',
+      });
       expect((await nimbus.listKeyPairs()).map((k) => k.name)).toEqual(['k']);
       expect(seen[0]?.get('Action')).toBe('DescribeKeyPairs');
       expect(seen[0]?.get('Version')).toBe('2010-08-31');
@@ -134,7 +146,12 @@ describe('Eucalyptus preset against the simulator', () => {
   it('talks to /services/Eucalyptus with SigV4 when asked', async () => {
     h = await start({ paths: ['/services/Eucalyptus'], region: 'eucalyptus' });
     const port = Number(new URL(h.sim.url).port);
-    const euca = new EucalyptusNodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { host: '127.0.0.1', port, signatureVersion: 4, apiVersion: '2016-11-15' });
+    const euca = new EucalyptusNodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, {
+      host: '127.0.0.1',
+      port,
+      signatureVersion: 4,
+      apiVersion: '2016-11-15',
+    });
     expect(euca.endpoint).toBe(`http://127.0.0.1:${port}/services/Eucalyptus`);
     h.sim.seedInstances(2);
     const nodes = await euca.listNodes();
@@ -155,7 +172,7 @@ describe('debug trace', () => {
     process.env.CLOUDMUX_DEBUG = file;
     try {
       h = await start({ credentials: [{ ...CREDS, sessionToken: 'SESSIONTOKENVALUE' }] }, { sessionToken: 'SESSIONTOKENVALUE' });
-      const key = await h.driver.createKeyPair('traced');
+      const key = await h.driver.createKeyPair({ name: 'traced' });
       await h.driver.createNode({ size: 't3.micro', image: 'ami-0c0ffee0000000a01', ex: { userData: 'password=USERDATASECRET' } });
       h.driver.close();
       const trace = await readFile(file, 'utf8');

@@ -82,7 +82,10 @@ describe('images', () => {
     expect(image).toMatchObject({ name: 'golden' });
     expect(['pending', 'available']).toContain(image.extra.state);
     expect((await h.driver.listImages({ ex: { owners: ['self'] } })).map((i) => i.id)).toEqual([image.id]);
-    await eventually(() => h.driver.getImage(image.id), (i) => i.extra.state === 'available');
+    await eventually(
+      () => h.driver.getImage(image.id),
+      (i) => i.extra.state === 'available',
+    );
     const copy = await h.driver.exCopyImage({ sourceRegion: h.sim.region, sourceImageId: image.id, name: 'golden-copy' });
     expect(copy.id).not.toBe(image.id);
     expect(copy.name).toBe('golden-copy');

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { toOpenSshPublicKey } from '@cloudmux/core/ssh';
 import { Ec2Simulator, type Ec2SimulatorOptions } from '../../src/simulator/index.js';
-import { EC2NodeDriver } from '../../src/ec2/driver.js';
+import { Ec2NodeDriver } from '../../src/ec2/driver.js';
 import type { Ec2DriverOptions } from '../../src/ec2/options.js';
 
 /** Test credentials the simulator accepts. */
@@ -10,14 +10,25 @@ export const CREDS = { accessKeyId: 'AKIATESTDRIVER000001', secretAccessKey: 'te
 /** A simulator plus a driver pointed at it. */
 export interface Harness {
   sim: Ec2Simulator;
-  driver: EC2NodeDriver;
+  driver: Ec2NodeDriver;
   close(): Promise<void>;
 }
 
 /** Starts a simulator (fast state transitions) and a driver for it; retries are quick. */
 export async function start(simOptions: Ec2SimulatorOptions = {}, driverOptions: Ec2DriverOptions = {}): Promise<Harness> {
-  const sim = await Ec2Simulator.start({ credentials: [CREDS], pendingDelayMs: 30, stoppingDelayMs: 30, shuttingDownDelayMs: 30, resourceDelayMs: 30, ...simOptions });
-  const driver = new EC2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, { endpoint: sim.url, retry: { baseDelayMs: 5, maxDelayMs: 20 }, ...driverOptions });
+  const sim = await Ec2Simulator.start({
+    credentials: [CREDS],
+    pendingDelayMs: 30,
+    stoppingDelayMs: 30,
+    shuttingDownDelayMs: 30,
+    resourceDelayMs: 30,
+    ...simOptions,
+  });
+  const driver = new Ec2NodeDriver(CREDS.accessKeyId, CREDS.secretAccessKey, {
+    endpoint: sim.url,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...driverOptions,
+  });
   return {
     sim,
     driver,

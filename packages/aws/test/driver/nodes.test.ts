@@ -21,7 +21,7 @@ describe('listing nodes', () => {
     const it = h.driver.iterateNodes()[Symbol.asyncIterator]();
     await it.next();
     expect(h.sim.calls.length - before).toBe(1);
-    await it.return?.();
+    await it.return?.(undefined);
   });
 
   it('filters by ids (unknown ids are skipped) and by EC2 filters', async () => {
@@ -69,7 +69,7 @@ describe('creating nodes', () => {
     expect(Buffer.from(record!.userData ?? '', 'base64').toString()).toBe('#!/bin/sh\necho hi\n');
     expect(node.extra.clientToken).toMatch(/^[0-9a-f-]{36}$/);
 
-    const [running] = await h.driver.waitUntilRunning([node], { waitPeriodMs: 20, timeoutMs: 5000 });
+    const [running] = await h.driver.waitUntilRunning([node], { pollIntervalMs: 20, timeoutMs: 5000 });
     expect(running?.node.state).toBe(NodeState.RUNNING);
     expect(running?.ips.length).toBeGreaterThan(0);
     expect((await h.driver.getNode(node.id)).extra.blockDevices[0]).toMatchObject({ deviceName: '/dev/xvda' });
@@ -90,7 +90,12 @@ describe('creating nodes', () => {
   it('launches several with min/max count and imports the auth key once', async () => {
     h = await start();
     const publicKey = sshPublicKey();
-    const nodes = await h.driver.exCreateNodes({ size: 't3.micro', image: IMAGE, auth: { kind: 'ssh-key', publicKey }, ex: { minCount: 2, maxCount: 3 } });
+    const nodes = await h.driver.exCreateNodes({
+      size: 't3.micro',
+      image: IMAGE,
+      auth: { kind: 'ssh-key', publicKey },
+      ex: { minCount: 2, maxCount: 3 },
+    });
     expect(nodes).toHaveLength(3);
     expect(new Set(nodes.map((n) => n.extra.reservationId)).size).toBe(1);
     expect(nodes.every((n) => n.extra.keyName === keyPairNameFor(publicKey))).toBe(true);
@@ -100,7 +105,9 @@ describe('creating nodes', () => {
 
   it('refuses password auth and inconsistent counts before calling EC2', async () => {
     h = await start();
-    await expect(h.driver.createNode({ size: 't3.micro', image: IMAGE, auth: { kind: 'password', password: 'x' } })).rejects.toThrow(InvalidArgumentError);
+    await expect(h.driver.createNode({ size: 't3.micro', image: IMAGE, auth: { kind: 'password', password: 'x' } })).rejects.toThrow(
+      InvalidArgumentError,
+    );
     await expect(h.driver.createNode({ size: 't3.micro', image: IMAGE, ex: { minCount: 3, maxCount: 2 } })).rejects.toThrow(/maxCount/);
     expect(h.sim.calls).toHaveLength(0);
   });
@@ -114,11 +121,21 @@ describe('node actions', () => {
     const node = await h.driver.getNode(id!);
     expect(await node.stop()).toBe(true);
     expect([NodeState.STOPPING, NodeState.STOPPED]).toContain((await node.refresh()).state);
-    expect((await eventually(() => h.driver.getNode(id!), (n) => n.state === NodeState.STOPPED)).state).toBe(NodeState.STOPPED);
+    expect(
+      (
+        await eventually(
+          () => h.driver.getNode(id!),
+          (n) => n.state === NodeState.STOPPED,
+        )
+      ).state,
+    ).toBe(NodeState.STOPPED);
     expect(await h.driver.startNode(id!)).toBe(true);
     expect([NodeState.PENDING, NodeState.RUNNING]).toContain((await h.driver.getNode(id!)).state);
     expect(await h.driver.destroyNode(id!)).toBe(true);
-    const gone = await eventually(() => h.driver.getNode(id!), (n) => n.extra.stateName === 'terminated');
+    const gone = await eventually(
+      () => h.driver.getNode(id!),
+      (n) => n.extra.stateName === 'terminated',
+    );
     expect(gone.state).toBe(NodeState.TERMINATED);
     expect(gone.extra.stateName).toBe('terminated');
   });

@@ -6,8 +6,17 @@ import { Ec2TestClient, items, startSimulator } from './helpers.js';
 describe('Ec2Simulator SigV4 verification', () => {
   let sim: Ec2Simulator;
   let client: Ec2TestClient;
-  const temp = { accessKeyId: 'ASIATEMPORARYKEY0001', secretAccessKey: 'temporarySecretAccessKey0000000000000001', sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' };
-  const expired = { accessKeyId: 'ASIAEXPIREDKEY000001', secretAccessKey: 'expiredSecretAccessKey00000000000000001', sessionToken: 'old-token', expiration: new Date(Date.now() - 1000) };
+  const temp = {
+    accessKeyId: 'ASIATEMPORARYKEY0001',
+    secretAccessKey: 'temporarySecretAccessKey0000000000000001',
+    sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN',
+  };
+  const expired = {
+    accessKeyId: 'ASIAEXPIREDKEY000001',
+    secretAccessKey: 'expiredSecretAccessKey00000000000000001',
+    sessionToken: 'old-token',
+    expiration: new Date(Date.now() - 1000),
+  };
 
   beforeAll(async () => {
     ({ sim, client } = await startSimulator({ credentials: [DEFAULT_CREDENTIALS, temp, expired] }));
@@ -30,7 +39,11 @@ describe('Ec2Simulator SigV4 verification', () => {
   });
 
   it('rejects a tampered body with 403 SignatureDoesNotMatch', async () => {
-    const e = await client.fail('DescribeRegions', {}, { tamper: (req) => ({ ...req, body: Buffer.from(`${req.body.toString()}&AllRegions=true`) }) });
+    const e = await client.fail(
+      'DescribeRegions',
+      {},
+      { tamper: (req) => ({ ...req, body: Buffer.from(`${req.body.toString()}&AllRegions=true`) }) },
+    );
     expect(e).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(e.message).toContain('does not match the signature you provided');
   });
@@ -42,7 +55,13 @@ describe('Ec2Simulator SigV4 verification', () => {
 
   it('rejects an unknown access key with 401 AuthFailure', async () => {
     const e = await client.fail('DescribeRegions', {}, { creds: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: 'x' } });
-    expect(e).toEqual(expect.objectContaining({ status: 401, code: 'AuthFailure', message: 'AWS was not able to validate the provided access credentials' }));
+    expect(e).toEqual(
+      expect.objectContaining({
+        status: 401,
+        code: 'AuthFailure',
+        message: 'AWS was not able to validate the provided access credentials',
+      }),
+    );
   });
 
   it.each([
@@ -70,15 +89,33 @@ describe('Ec2Simulator SigV4 verification', () => {
   });
 
   it('answers a malformed Authorization header with 400 IncompleteSignature', async () => {
-    const e = await client.fail('DescribeRegions', {}, { tamper: (req) => ({ ...req, headers: { ...req.headers, authorization: 'AWS4-HMAC-SHA256 Credential=AKIACLOUDMUXSIMUL001/20240101/us-east-1/ec2/aws4_request' } }) });
+    const e = await client.fail(
+      'DescribeRegions',
+      {},
+      {
+        tamper: (req) => ({
+          ...req,
+          headers: {
+            ...req.headers,
+            authorization: 'AWS4-HMAC-SHA256 Credential=AKIACLOUDMUXSIMUL001/20240101/us-east-1/ec2/aws4_request',
+          },
+        }),
+      },
+    );
     expect(e).toMatchObject({ status: 400, code: 'IncompleteSignature' });
     expect(e.message).toContain("requires 'Signature' parameter");
   });
 
   it('checks session tokens of temporary credentials', async () => {
     expect((await client.call('DescribeRegions', {}, { creds: temp })).status).toBe(200);
-    expect(await client.fail('DescribeRegions', {}, { creds: { ...temp, sessionToken: 'forged' } })).toMatchObject({ status: 401, code: 'AuthFailure' });
-    expect(await client.fail('DescribeRegions', {}, { creds: { ...temp, sessionToken: undefined } })).toMatchObject({ status: 401, code: 'AuthFailure' });
+    expect(await client.fail('DescribeRegions', {}, { creds: { ...temp, sessionToken: 'forged' } })).toMatchObject({
+      status: 401,
+      code: 'AuthFailure',
+    });
+    expect(await client.fail('DescribeRegions', {}, { creds: { ...temp, sessionToken: undefined } })).toMatchObject({
+      status: 401,
+      code: 'AuthFailure',
+    });
     expect(await client.fail('DescribeRegions', {}, { creds: expired })).toMatchObject({ status: 400, code: 'RequestExpired' });
   });
 
@@ -112,14 +149,22 @@ describe('Ec2Simulator SigV4 verification', () => {
     const unknown = await client.call('LaunchRockets');
     expect(unknown.status).toBe(400);
     expect(unknown.text.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    expect(unknown.xml.Errors.Error).toMatchObject({ Code: 'InvalidAction', Message: 'The action LaunchRockets is not valid for this web service.' });
+    expect(unknown.xml.Errors.Error).toMatchObject({
+      Code: 'InvalidAction',
+      Message: 'The action LaunchRockets is not valid for this web service.',
+    });
     expect(unknown.xml.RequestID).toMatch(/^[0-9a-f-]{36}$/);
     const e = await client.fail('', {});
     expect(e).toMatchObject({ status: 400, code: 'MissingAction' });
     const escaped = await client.fail('DescribeKeyPairs', { 'KeyName.1': `a<b&"c'` });
     expect(escaped).toMatchObject({ code: 'InvalidKeyPair.NotFound', message: `The key pair 'a<b&"c'' does not exist` });
     const log = sim.calls.find((c) => c.requestId === unknown.xml.RequestID);
-    expect(log).toMatchObject({ action: 'LaunchRockets', status: 400, errorCode: 'InvalidAction', accessKeyId: DEFAULT_CREDENTIALS.accessKeyId });
+    expect(log).toMatchObject({
+      action: 'LaunchRockets',
+      status: 400,
+      errorCode: 'InvalidAction',
+      accessKeyId: DEFAULT_CREDENTIALS.accessKeyId,
+    });
   });
 
   it('answers DryRun with 412 DryRunOperation and changes nothing', async () => {

@@ -46,9 +46,14 @@ export class Ec2TestClient {
     const method = opts.method ?? 'POST';
     const url = new URL(method === 'GET' ? `${this.sim.url}/?${query.toString().replace(/\+/g, '%20')}` : `${this.sim.url}/`);
     let headers: Record<string, string> = method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } : {};
-    let body = method === 'POST' ? Buffer.from(query.toString(), 'utf8') : Buffer.alloc(0);
+    let body: Buffer = method === 'POST' ? Buffer.from(query.toString(), 'utf8') : Buffer.alloc(0);
     const req = { method, url, headers, body: method === 'POST' ? body : undefined };
-    if (!opts.unsigned) signRequestV4(req, opts.creds ?? DEFAULT_CREDENTIALS, { region: opts.region ?? this.sim.region, service: opts.service ?? 'ec2', now: opts.now });
+    if (!opts.unsigned)
+      signRequestV4(req, opts.creds ?? DEFAULT_CREDENTIALS, {
+        region: opts.region ?? this.sim.region,
+        service: opts.service ?? 'ec2',
+        now: opts.now,
+      });
     headers = req.headers;
     if (opts.tamper) ({ headers, body } = opts.tamper({ headers, body }));
     const res = await fetch(url, { method, headers, body: method === 'POST' ? body : undefined });
@@ -67,7 +72,11 @@ export class Ec2TestClient {
   }
 
   /** Calls and expects an EC2 error; returns status and code. */
-  async fail(action: string, params: Record<string, string | number | boolean> = {}, opts: CallOptions = {}): Promise<{ status: number; code: string; message: string; requestId: string }> {
+  async fail(
+    action: string,
+    params: Record<string, string | number | boolean> = {},
+    opts: CallOptions = {},
+  ): Promise<{ status: number; code: string; message: string; requestId: string }> {
     const r = await this.call(action, params, opts);
     if (r.status === 200) throw new Error(`${action} unexpectedly succeeded: ${r.text}`);
     const error = r.xml.Errors.Error;

@@ -66,7 +66,11 @@ describe('Ec2Simulator instances', () => {
     expect((await client.ok('RebootInstances', { 'InstanceId.1': id })).return).toBe('true');
 
     const stop = items((await client.ok('StopInstances', { 'InstanceId.1': id })).instancesSet)[0]!;
-    expect(stop).toEqual({ instanceId: id, currentState: { code: '64', name: 'stopping' }, previousState: { code: '16', name: 'running' } });
+    expect(stop).toEqual({
+      instanceId: id,
+      currentState: { code: '64', name: 'stopping' },
+      previousState: { code: '16', name: 'running' },
+    });
     await eventually(async () => (await stateOf(id)) === 'stopped');
     const stopped = instancesOf(await client.ok('DescribeInstances', { 'InstanceId.1': id }))[0]!;
     expect(stopped.ipAddress).toBeUndefined();
@@ -86,7 +90,10 @@ describe('Ec2Simulator instances', () => {
     expect(again.previousState.name).toBe('terminated');
     expect((await client.ok('DescribeVolumes')).volumeSet).toBe('');
     await eventually(async () => (await client.call('DescribeInstances', { 'InstanceId.1': id })).status === 400);
-    expect(await client.fail('DescribeInstances', { 'InstanceId.1': id })).toMatchObject({ code: 'InvalidInstanceID.NotFound', message: `The instance ID '${id}' does not exist` });
+    expect(await client.fail('DescribeInstances', { 'InstanceId.1': id })).toMatchObject({
+      code: 'InvalidInstanceID.NotFound',
+      message: `The instance ID '${id}' does not exist`,
+    });
   });
 
   it('makes RunInstances idempotent per ClientToken, and rejects a reused token with other parameters', async () => {
@@ -114,9 +121,19 @@ describe('Ec2Simulator instances', () => {
   });
 
   it('injects EC2 errors per action', async () => {
-    sim.injectActionFault({ action: 'DescribeInstances', kind: 'error', status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' });
+    sim.injectActionFault({
+      action: 'DescribeInstances',
+      kind: 'error',
+      status: 503,
+      code: 'RequestLimitExceeded',
+      message: 'Request limit exceeded.',
+    });
     expect((await client.call('DescribeRegions')).status).toBe(200);
-    expect(await client.fail('DescribeInstances')).toMatchObject({ status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' });
+    expect(await client.fail('DescribeInstances')).toMatchObject({
+      status: 503,
+      code: 'RequestLimitExceeded',
+      message: 'Request limit exceeded.',
+    });
     expect((await client.call('DescribeInstances')).status).toBe(200);
     sim.injectActionFault({ action: 'RunInstances', kind: 'reset' });
     await expect(client.call('RunInstances', RUN)).rejects.toThrow();
@@ -130,8 +147,13 @@ describe('Ec2Simulator instances', () => {
   });
 
   it('validates RunInstances like EC2', async () => {
-    expect(await client.fail('RunInstances', { MinCount: 1, MaxCount: 1 })).toMatchObject({ code: 'MissingParameter', message: 'The request must contain the parameter ImageId' });
-    expect(await client.fail('RunInstances', { ...RUN, ImageId: 'ami-0123456789abcdef0' })).toMatchObject({ code: 'InvalidAMIID.NotFound' });
+    expect(await client.fail('RunInstances', { MinCount: 1, MaxCount: 1 })).toMatchObject({
+      code: 'MissingParameter',
+      message: 'The request must contain the parameter ImageId',
+    });
+    expect(await client.fail('RunInstances', { ...RUN, ImageId: 'ami-0123456789abcdef0' })).toMatchObject({
+      code: 'InvalidAMIID.NotFound',
+    });
     expect(await client.fail('RunInstances', { ...RUN, ImageId: 'nope' })).toMatchObject({ code: 'InvalidAMIID.Malformed' });
     expect(await client.fail('RunInstances', { ...RUN, KeyName: 'missing' })).toMatchObject({ code: 'InvalidKeyPair.NotFound' });
     expect(await client.fail('RunInstances', { ...RUN, 'SecurityGroup.1': 'missing' })).toMatchObject({ code: 'InvalidGroup.NotFound' });
@@ -139,29 +161,50 @@ describe('Ec2Simulator instances', () => {
     expect(await client.fail('RunInstances', { ...RUN, InstanceType: 't4g.micro' })).toMatchObject({ code: 'InvalidParameterValue' });
     expect(await client.fail('RunInstances', { ...RUN, MinCount: 3, MaxCount: 2 })).toMatchObject({ code: 'InvalidParameterValue' });
     expect(await client.fail('RunInstances', { ...RUN, UserData: '***' })).toMatchObject({ code: 'InvalidParameterValue' });
-    expect(await client.fail('RunInstances', { ...RUN, 'Placement.AvailabilityZone': 'us-east-1z' })).toMatchObject({ code: 'InvalidParameterValue' });
+    expect(await client.fail('RunInstances', { ...RUN, 'Placement.AvailabilityZone': 'us-east-1z' })).toMatchObject({
+      code: 'InvalidParameterValue',
+    });
     expect(sim.state.instances.size).toBe(0);
   });
 
   it('describes with ids and filters, and rejects unknown ids, unknown filters and InstanceId with MaxResults', async () => {
     const ids = sim.seedInstances(6, { tags: { Name: 'node-{n}', team: 'a' } });
     sim.seedInstances(2, { state: 'stopped', instanceType: 't3.small', availabilityZone: 'us-east-1b' });
-    const count = async (params: Record<string, string>): Promise<number> => instancesOf(await client.ok('DescribeInstances', params)).length;
+    const count = async (params: Record<string, string>): Promise<number> =>
+      instancesOf(await client.ok('DescribeInstances', params)).length;
     expect(await count({})).toBe(8);
     expect(await count({ 'Filter.1.Name': 'instance-state-name', 'Filter.1.Value.1': 'stopped' })).toBe(2);
     expect(await count({ 'Filter.1.Name': 'instance-state-name', 'Filter.1.Value.1': 'stopped', 'Filter.1.Value.2': 'running' })).toBe(8);
     expect(await count({ 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'node-[1]' })).toBe(0);
     expect(await count({ 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'node-?' })).toBe(6);
     expect(await count({ 'Filter.1.Name': 'tag-key', 'Filter.1.Value.1': 'team' })).toBe(6);
-    expect(await count({ 'Filter.1.Name': 'instance-type', 'Filter.1.Value.1': 't3.small', 'Filter.2.Name': 'availability-zone', 'Filter.2.Value.1': 'us-east-1b' })).toBe(2);
+    expect(
+      await count({
+        'Filter.1.Name': 'instance-type',
+        'Filter.1.Value.1': 't3.small',
+        'Filter.2.Name': 'availability-zone',
+        'Filter.2.Value.1': 'us-east-1b',
+      }),
+    ).toBe(2);
     expect(await count({ 'Filter.1.Name': 'image-id', 'Filter.1.Value.1': AMI })).toBe(8);
     expect(await count({ 'Filter.1.Name': 'instance-id', 'Filter.1.Value.1': ids[2]! })).toBe(1);
     expect(await count({ 'InstanceId.1': ids[0]!, 'InstanceId.2': ids[1]! })).toBe(2);
-    const missing = await client.fail('DescribeInstances', { 'InstanceId.1': ids[0]!, 'InstanceId.2': 'i-0000000000000000a', 'InstanceId.3': 'i-0000000000000000b' });
-    expect(missing).toMatchObject({ code: 'InvalidInstanceID.NotFound', message: "The instance IDs 'i-0000000000000000a, i-0000000000000000b' do not exist" });
+    const missing = await client.fail('DescribeInstances', {
+      'InstanceId.1': ids[0]!,
+      'InstanceId.2': 'i-0000000000000000a',
+      'InstanceId.3': 'i-0000000000000000b',
+    });
+    expect(missing).toMatchObject({
+      code: 'InvalidInstanceID.NotFound',
+      message: "The instance IDs 'i-0000000000000000a, i-0000000000000000b' do not exist",
+    });
     expect(await client.fail('DescribeInstances', { 'InstanceId.1': 'bogus' })).toMatchObject({ code: 'InvalidInstanceID.Malformed' });
-    expect(await client.fail('DescribeInstances', { 'Filter.1.Name': 'colour', 'Filter.1.Value.1': 'x' })).toMatchObject({ code: 'InvalidParameterValue' });
-    expect(await client.fail('DescribeInstances', { 'InstanceId.1': ids[0]!, MaxResults: 5 })).toMatchObject({ code: 'InvalidParameterCombination' });
+    expect(await client.fail('DescribeInstances', { 'Filter.1.Name': 'colour', 'Filter.1.Value.1': 'x' })).toMatchObject({
+      code: 'InvalidParameterValue',
+    });
+    expect(await client.fail('DescribeInstances', { 'InstanceId.1': ids[0]!, MaxResults: 5 })).toMatchObject({
+      code: 'InvalidParameterCombination',
+    });
     expect(await client.fail('DescribeInstances', { MaxResults: 4 })).toMatchObject({ code: 'InvalidParameterValue' });
     expect(await client.fail('DescribeInstances', { MaxResults: 1001 })).toMatchObject({ code: 'InvalidParameterValue' });
   });

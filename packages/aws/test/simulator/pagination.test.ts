@@ -46,7 +46,12 @@ describe('Ec2Simulator pagination', () => {
     const first = await client.ok('DescribeInstances', { MaxResults: 5, 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'node-1*' });
     expect(instancesOf(first).map((i) => items(i.tagSet)[0]!.value)).toEqual(['node-1', 'node-10', 'node-11', 'node-12', 'node-13']);
     sim.seedInstances(1, { tags: { Name: 'node-1-late' } });
-    const rest = await pages({ MaxResults: 500, NextToken: String(first.nextToken), 'Filter.1.Name': 'tag:Name', 'Filter.1.Value.1': 'node-1*' });
+    const rest = await pages({
+      MaxResults: 500,
+      NextToken: String(first.nextToken),
+      'Filter.1.Name': 'tag:Name',
+      'Filter.1.Value.1': 'node-1*',
+    });
     // node-1, node-10..19, node-100..199, node-1000..1999 = 1 + 10 + 100 + 1000; plus the late one
     expect(rest.ids.length + 5).toBe(1112);
     expect(new Set(rest.ids).size).toBe(rest.ids.length);
@@ -56,6 +61,9 @@ describe('Ec2Simulator pagination', () => {
     const all = await client.call('DescribeInstances', {}, { raw: true });
     expect(all.text.match(/<instanceId>/g)?.length).toBe(sim.state.instances.size);
     expect(all.text).not.toContain('<nextToken>');
-    expect(await client.fail('DescribeInstances', { MaxResults: 5, NextToken: 'not-a-token' })).toMatchObject({ status: 400, code: 'InvalidPaginationToken' });
+    expect(await client.fail('DescribeInstances', { MaxResults: 5, NextToken: 'not-a-token' })).toMatchObject({
+      status: 400,
+      code: 'InvalidPaginationToken',
+    });
   });
 });

@@ -24,7 +24,9 @@ describe('Ec2Simulator transitional states', () => {
   it('refuses to attach or delete a volume that is still creating', async () => {
     const [id] = sim.seedInstances(1, { availabilityZone: 'us-east-1a' });
     const volumeId = String((await client.ok('CreateVolume', { AvailabilityZone: 'us-east-1a', Size: 4 })).volumeId);
-    expect(await client.fail('AttachVolume', { VolumeId: volumeId, InstanceId: id!, Device: '/dev/sdf' })).toMatchObject({ code: 'IncorrectState' });
+    expect(await client.fail('AttachVolume', { VolumeId: volumeId, InstanceId: id!, Device: '/dev/sdf' })).toMatchObject({
+      code: 'IncorrectState',
+    });
     expect(await client.fail('DeleteVolume', { VolumeId: volumeId })).toMatchObject({ code: 'IncorrectState' });
   });
 
@@ -33,6 +35,8 @@ describe('Ec2Simulator transitional states', () => {
     const imageId = String((await client.ok('CreateImage', { InstanceId: id!, Name: 'slow-image' })).imageId);
     const image = (await client.ok('DescribeImages', { 'ImageId.1': imageId })).imagesSet.item[0]!;
     expect(image).toMatchObject({ imageState: 'pending', name: 'slow-image', isPublic: 'false', imageOwnerId: '123456789012' });
-    expect(await client.fail('RunInstances', { ImageId: imageId, MinCount: 1, MaxCount: 1 })).toMatchObject({ code: 'InvalidAMIID.Unavailable' });
+    expect(await client.fail('RunInstances', { ImageId: imageId, MinCount: 1, MaxCount: 1 })).toMatchObject({
+      code: 'InvalidAMIID.Unavailable',
+    });
   });
 });

@@ -62,16 +62,34 @@ describe('parseIni', () => {
 describe('readAwsEnv', () => {
   it('prefers AWS_* variables, with session token and region', async () => {
     await writeFiles();
-    const cfg = readAwsEnv({ HOME: home, AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'tok', AWS_REGION: 'us-east-2', AWS_DEFAULT_REGION: 'eu-north-1' });
-    expect(cfg).toMatchObject({ credentials: { accessKeyId: 'AKIAENV', secretAccessKey: 'env-secret', sessionToken: 'tok' }, region: 'us-east-2', source: 'environment' });
-    expect(readAwsEnv({ HOME: home, AWS_ACCESS_KEY_ID: 'A', AWS_SECRET_ACCESS_KEY: 'S', AWS_DEFAULT_REGION: 'eu-north-1' }).region).toBe('eu-north-1');
+    const cfg = readAwsEnv({
+      HOME: home,
+      AWS_ACCESS_KEY_ID: 'AKIAENV',
+      AWS_SECRET_ACCESS_KEY: 'env-secret',
+      AWS_SESSION_TOKEN: 'tok',
+      AWS_REGION: 'us-east-2',
+      AWS_DEFAULT_REGION: 'eu-north-1',
+    });
+    expect(cfg).toMatchObject({
+      credentials: { accessKeyId: 'AKIAENV', secretAccessKey: 'env-secret', sessionToken: 'tok' },
+      region: 'us-east-2',
+      source: 'environment',
+    });
+    expect(readAwsEnv({ HOME: home, AWS_ACCESS_KEY_ID: 'A', AWS_SECRET_ACCESS_KEY: 'S', AWS_DEFAULT_REGION: 'eu-north-1' }).region).toBe(
+      'eu-north-1',
+    );
     // Region still comes from the default profile's config when no variable sets it.
     expect(readAwsEnv({ HOME: home, AWS_ACCESS_KEY_ID: 'A', AWS_SECRET_ACCESS_KEY: 'S' }).region).toBe('eu-west-1');
   });
 
   it('reads the default profile, then AWS_PROFILE from both files', async () => {
     await writeFiles();
-    expect(readAwsEnv({ HOME: home })).toMatchObject({ credentials: { accessKeyId: 'AKIADEFAULT', secretAccessKey: 'default/secret+key' }, region: 'eu-west-1', source: 'profile', profile: 'default' });
+    expect(readAwsEnv({ HOME: home })).toMatchObject({
+      credentials: { accessKeyId: 'AKIADEFAULT', secretAccessKey: 'default/secret+key' },
+      region: 'eu-west-1',
+      source: 'profile',
+      profile: 'default',
+    });
     expect(readAwsEnv({ HOME: home, AWS_PROFILE: 'work' })).toMatchObject({
       credentials: { accessKeyId: 'AKIAWORK', secretAccessKey: 'work-secret', sessionToken: 'FwoGZXIvYXdzE-token' },
       region: 'ap-southeast-2',
@@ -79,7 +97,9 @@ describe('readAwsEnv', () => {
       profile: 'work',
     });
     expect(readAwsEnv({ HOME: home, AWS_PROFILE: 'config-only' }).credentials.accessKeyId).toBe('AKIACONFIG');
-    expect(readAwsEnv({ HOME: home, AWS_PROFILE: 'work', AWS_REGION: 'us-west-1', AWS_ENDPOINT_URL_EC2: 'http://localhost:1' })).toMatchObject({ region: 'us-west-1', endpoint: 'http://localhost:1' });
+    expect(
+      readAwsEnv({ HOME: home, AWS_PROFILE: 'work', AWS_REGION: 'us-west-1', AWS_ENDPOINT_URL_EC2: 'http://localhost:1' }),
+    ).toMatchObject({ region: 'us-west-1', endpoint: 'http://localhost:1' });
   });
 
   it('honours AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE', async () => {

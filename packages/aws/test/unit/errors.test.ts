@@ -15,7 +15,17 @@ const ec2Error = (code: string, message = 'msg', requestId = 'req-1') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`;
 
 function ctx(status: number, bodyText: string, extra: Partial<HttpErrorContext> = {}): HttpErrorContext {
-  return { provider: 'ec2', status, headers: {}, bodyText, method: 'POST', url: 'https://ec2.us-east-1.amazonaws.com/', requestId: undefined, retryAfterMs: undefined, ...extra };
+  return {
+    provider: 'ec2',
+    status,
+    headers: {},
+    bodyText,
+    method: 'POST',
+    url: 'https://ec2.us-east-1.amazonaws.com/',
+    requestId: undefined,
+    retryAfterMs: undefined,
+    ...extra,
+  };
 }
 
 describe('parseAwsErrorBody', () => {
@@ -27,12 +37,20 @@ describe('parseAwsErrorBody', () => {
     });
   });
   it('reads <ErrorResponse> (IAM/STS/ELB) and S3 <Error> bodies', () => {
-    expect(parseAwsErrorBody('<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r2</RequestId></ErrorResponse>')).toEqual({
+    expect(
+      parseAwsErrorBody(
+        '<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r2</RequestId></ErrorResponse>',
+      ),
+    ).toEqual({
       code: 'Throttling',
       message: 'Rate exceeded',
       requestId: 'r2',
     });
-    expect(parseAwsErrorBody('<Error><Code>NoSuchKey</Code><Message>gone</Message><RequestId>r3</RequestId></Error>')).toEqual({ code: 'NoSuchKey', message: 'gone', requestId: 'r3' });
+    expect(parseAwsErrorBody('<Error><Code>NoSuchKey</Code><Message>gone</Message><RequestId>r3</RequestId></Error>')).toEqual({
+      code: 'NoSuchKey',
+      message: 'gone',
+      requestId: 'r3',
+    });
   });
   it('returns undefined for non-XML or unrelated XML', () => {
     expect(parseAwsErrorBody('<html><body>Bad gateway</body></html>')).toBeUndefined();
@@ -94,4 +112,21 @@ describe('mapAwsError', () => {
     expect(classifyAwsErrorCode('VcpuLimitExceeded')).toBe('quota');
     expect(classifyAwsErrorCode('InsufficientHostCapacity')).toBe('unavailable');
   });
+});
+
+describe('mapAwsError with the request error context (issue #9)', () => {
+  it('names the action from errorContext, without any ambient state', () => {
+    const err = mapAwsError(ctx(400, ec2Error('InvalidParameterValue', 'bad'), { errorContext: { action: 'RunInstances' } }));
+    expect(err.message).toMatch(/^ec2: RunInstances failed with HTTP 400 InvalidParameterValue: bad/);
+    expect(mapAwsError(ctx(400, ec2Error('X')), 'Explicit').message).toMatch(/^ec2: Explicit failed/);
+  });
+
+  it.each(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException', 'SlowDown', 'RequestThrottled'])(
+    'maps %s sent with HTTP 400 to a retryable RateLimitError',
+    (code) => {
+      const err = mapAwsError(ctx(400, ec2Error(code)));
+      expect(err).toBeInstanceOf(RateLimitError);
+      expect(err).toMatchObject({ status: 400, retryable: true, providerCode: code });
+    },
+  );
 });

@@ -20,7 +20,12 @@ describe('Signature Version 2 (AWS documentation example)', () => {
   });
 
   it('signs a request URL in place, with a session token and a non-default port', () => {
-    const req = { method: 'GET', url: new URL('http://cloud.example:8444/?Version=2010-08-31&Action=DescribeInstances&Filter.1.Name=tag%3AName'), headers: {}, body: undefined };
+    const req = {
+      method: 'GET',
+      url: new URL('http://cloud.example:8444/?Version=2010-08-31&Action=DescribeInstances&Filter.1.Name=tag%3AName'),
+      headers: {},
+      body: undefined,
+    };
     signRequestV2(req, { accessKeyId: 'AK', secretAccessKey: 'SK', sessionToken: 'tok en' }, new Date('2020-01-02T03:04:05.678Z'));
     const q = req.url.searchParams;
     expect(q.get('Timestamp')).toBe('2020-01-02T03:04:05Z');

@@ -26,15 +26,30 @@ const suiteScope = { region: 'us-east-1', service: 'service', amzDate: SUITE_DAT
 describe('SigV4 known answers (AWS test suite)', () => {
   it.each([
     ['get-vanilla', 'GET', 'https://example.amazonaws.com/', '5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31'],
-    ['get-vanilla-query-order-key-case', 'GET', 'https://example.amazonaws.com/?Param2=value2&Param1=value1', 'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500'],
+    [
+      'get-vanilla-query-order-key-case',
+      'GET',
+      'https://example.amazonaws.com/?Param2=value2&Param1=value1',
+      'b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500',
+    ],
     ['post-vanilla', 'POST', 'https://example.amazonaws.com/', '5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b'],
-    ['post-vanilla-query', 'POST', 'https://example.amazonaws.com/?Param1=value1', '28038455d6de14eafc1f9222cf5aa6f1a96197d7deb8263271d420d138af7f11'],
+    [
+      'post-vanilla-query',
+      'POST',
+      'https://example.amazonaws.com/?Param1=value1',
+      '28038455d6de14eafc1f9222cf5aa6f1a96197d7deb8263271d420d138af7f11',
+    ],
   ])('%s', (_name, method, url, signature) => {
     expect(computeSignatureV4(suiteRequest(method, url), SUITE.secretAccessKey, suiteScope)).toBe(signature);
   });
 
   it('signRequestV4 produces the full get-vanilla Authorization header', () => {
-    const req = { method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: { 'user-agent': 'x' } as Record<string, string>, body: undefined };
+    const req = {
+      method: 'GET',
+      url: new URL('https://example.amazonaws.com/'),
+      headers: { 'user-agent': 'x' } as Record<string, string>,
+      body: undefined,
+    };
     signRequestV4(req, SUITE, { region: 'us-east-1', service: 'service', now: new Date('2015-08-30T12:36:00Z') });
     expect(req.headers['x-amz-date']).toBe(SUITE_DATE);
     expect(req.headers.authorization).toBe(
@@ -71,9 +86,9 @@ describe('SigV4 known answers (IAM ListUsers example from the SigV4 docs)', () =
     expect(deriveSigningKeyV4(SUITE.secretAccessKey, '20150830', 'us-east-1', 'iam').toString('hex')).toBe(
       'c4afb1cc5771d871763a393e44b703571b55cc28424d1a5e86da6ed3c154a4b9',
     );
-    expect(computeSignatureV4(req, SUITE.secretAccessKey, { region: 'us-east-1', service: 'iam', amzDate: SUITE_DATE, signedHeaders })).toBe(
-      '5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7',
-    );
+    expect(
+      computeSignatureV4(req, SUITE.secretAccessKey, { region: 'us-east-1', service: 'iam', amzDate: SUITE_DATE, signedHeaders }),
+    ).toBe('5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7');
   });
 });
 
@@ -85,11 +100,15 @@ describe('SigV4 known answers (S3 GET Object example from the S3 SigV4 docs)', (
       headers: { range: 'bytes=0-9' } as Record<string, string>,
       body: undefined,
     };
-    signRequestV4(req, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, {
-      region: 'us-east-1',
-      service: 's3',
-      now: new Date('2013-05-24T00:00:00Z'),
-    });
+    signRequestV4(
+      req,
+      { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      {
+        region: 'us-east-1',
+        service: 's3',
+        now: new Date('2013-05-24T00:00:00Z'),
+      },
+    );
     expect(req.headers['x-amz-content-sha256']).toBe(EMPTY_PAYLOAD_SHA256);
     const canonical = canonicalRequestV4(req, 's3', ['host', 'range', 'x-amz-content-sha256', 'x-amz-date']);
     expect(createHash('sha256').update(canonical).digest('hex')).toBe('7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972');
@@ -106,7 +125,7 @@ describe('SigV4 building blocks', () => {
   });
 
   it('encodes query strictly and sorts by name then value', () => {
-    expect(canonicalQueryV4("?b=2&a=x y&a=%21&A=(*)~&e")).toBe('A=%28%2A%29~&a=%21&a=x%20y&b=2&e=');
+    expect(canonicalQueryV4('?b=2&a=x y&a=%21&A=(*)~&e')).toBe('A=%28%2A%29~&a=%21&a=x%20y&b=2&e=');
     expect(canonicalQueryV4('')).toBe('');
   });
 
@@ -118,14 +137,27 @@ describe('SigV4 building blocks', () => {
   });
 
   it('trims and collapses header values', () => {
-    const req = { method: 'get', url: new URL('http://h:8773/'), headers: { 'x-amz-date': SUITE_DATE, 'x-amz-meta': '  a   b  ' }, body: undefined };
+    const req = {
+      method: 'get',
+      url: new URL('http://h:8773/'),
+      headers: { 'x-amz-date': SUITE_DATE, 'x-amz-meta': '  a   b  ' },
+      body: undefined,
+    };
     const canonical = canonicalRequestV4(req, 'ec2', ['x-amz-meta', 'host', 'x-amz-date']);
     expect(canonical.split('\n').slice(0, 7)).toEqual(['GET', '/', '', 'host:h:8773', 'x-amz-date:20150830T123600Z', 'x-amz-meta:a b', '']);
   });
 
   it('hashes the body of non-S3 requests', () => {
-    const a = computeSignatureV4(suiteRequest('POST', 'https://example.amazonaws.com/', 'Action=DescribeInstances'), SUITE.secretAccessKey, suiteScope);
-    const b = computeSignatureV4(suiteRequest('POST', 'https://example.amazonaws.com/', 'Action=DescribeRegions'), SUITE.secretAccessKey, suiteScope);
+    const a = computeSignatureV4(
+      suiteRequest('POST', 'https://example.amazonaws.com/', 'Action=DescribeInstances'),
+      SUITE.secretAccessKey,
+      suiteScope,
+    );
+    const b = computeSignatureV4(
+      suiteRequest('POST', 'https://example.amazonaws.com/', 'Action=DescribeRegions'),
+      SUITE.secretAccessKey,
+      suiteScope,
+    );
     expect(a).not.toBe(b);
   });
 });
@@ -163,17 +195,26 @@ describe('signRequestV4 with session tokens and verification round trip', () => 
     });
     expect(again).toBe(parsed?.signature);
     // A tampered body or wrong secret no longer verifies.
-    const tampered = computeSignatureV4({ method: 'POST', url: req.url, headers: verifierHeaders, body: Buffer.from('Action=TerminateInstances') }, creds.secretAccessKey, {
-      region: 'eu-west-1',
-      service: 'ec2',
-      amzDate: '20240102T030405Z',
-      signedHeaders: parsed?.signedHeaders ?? [],
-    });
+    const tampered = computeSignatureV4(
+      { method: 'POST', url: req.url, headers: verifierHeaders, body: Buffer.from('Action=TerminateInstances') },
+      creds.secretAccessKey,
+      {
+        region: 'eu-west-1',
+        service: 'ec2',
+        amzDate: '20240102T030405Z',
+        signedHeaders: parsed?.signedHeaders ?? [],
+      },
+    );
     expect(tampered).not.toBe(parsed?.signature);
   });
 
   it('re-signing replaces the old authorization and drops a stale token', () => {
-    const req = { method: 'GET', url: new URL('https://ec2.us-east-1.amazonaws.com/'), headers: {} as Record<string, string>, body: undefined };
+    const req = {
+      method: 'GET',
+      url: new URL('https://ec2.us-east-1.amazonaws.com/'),
+      headers: {} as Record<string, string>,
+      body: undefined,
+    };
     signRequestV4(req, creds, { region: 'us-east-1', service: 'ec2' });
     signRequestV4(req, { accessKeyId: 'AKIA2', secretAccessKey: 's' }, { region: 'us-east-1', service: 'ec2' });
     expect(req.headers['x-amz-security-token']).toBeUndefined();
@@ -181,7 +222,12 @@ describe('signRequestV4 with session tokens and verification round trip', () => 
   });
 
   it('keeps a caller-provided S3 payload hash (UNSIGNED-PAYLOAD)', () => {
-    const req = { method: 'PUT', url: new URL('https://b.s3.amazonaws.com/k'), headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } as Record<string, string>, body: undefined };
+    const req = {
+      method: 'PUT',
+      url: new URL('https://b.s3.amazonaws.com/k'),
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } as Record<string, string>,
+      body: undefined,
+    };
     signRequestV4(req, creds, { region: 'us-east-1', service: 's3' });
     expect(req.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
     expect(canonicalRequestV4(req, 's3', ['host']).endsWith('\nUNSIGNED-PAYLOAD')).toBe(true);

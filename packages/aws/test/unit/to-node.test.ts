@@ -1,11 +1,11 @@
 import { NodeState, StorageVolumeState } from '@cloudmux/core/compute';
-import { EC2NodeDriver } from '../../src/ec2/driver.js';
+import { Ec2NodeDriver } from '../../src/ec2/driver.js';
 import { nodesOfReservations, UNREAD_INSTANCE_ELEMENTS } from '../../src/ec2/to-node.js';
 import { toImage, toKeyPair, toSecurityGroup, toVolume } from '../../src/ec2/to-resources.js';
-import { EC2_NODE_STATES } from '../../src/ec2/state-map.js';
+import { toNodeState, toVolumeState } from '../../src/ec2/state-map.js';
 import { parseXml, type XmlObject } from '../../src/xml/index.js';
 
-const driver = new EC2NodeDriver('AKIDEXAMPLE', 'secret');
+const driver = new Ec2NodeDriver('AKIDEXAMPLE', 'secret');
 
 const PAGE = `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
 <requestId>r</requestId>
@@ -57,7 +57,14 @@ describe('DescribeInstances page → nodes', () => {
 
   it('maps the portable fields', () => {
     const n = nodes[0]!;
-    expect(n).toMatchObject({ id: 'i-0aaa', name: 'web-1', state: NodeState.RUNNING, sizeId: 't3.micro', imageId: 'ami-0123', locationId: 'us-east-1b' });
+    expect(n).toMatchObject({
+      id: 'i-0aaa',
+      name: 'web-1',
+      state: NodeState.RUNNING,
+      sizeId: 't3.micro',
+      imageId: 'ami-0123',
+      locationId: 'us-east-1b',
+    });
     expect(n.publicIps).toEqual(['54.1.2.3', '2600:1f18::5']);
     expect(n.privateIps).toEqual(['10.0.0.5', '10.0.0.6']);
     expect(n.created).toEqual(new Date('2024-01-15T10:20:30.000Z'));
@@ -81,16 +88,35 @@ describe('DescribeInstances page → nodes', () => {
       tags: { Name: 'web-1', env: 'prod' },
       launchIndex: 0,
     });
-    expect(e.blockDevices).toEqual([{ deviceName: '/dev/xvda', volumeId: 'vol-1', status: 'attached', deleteOnTermination: true, attachTime: new Date('2024-01-15T10:20:31.000Z') }]);
-    expect(e.networkInterfaces[0]).toMatchObject({ id: 'eni-1', privateIps: ['10.0.0.5', '10.0.0.6'], ipv6Addresses: ['2600:1f18::5'], publicIp: '54.1.2.3' });
+    expect(e.blockDevices).toEqual([
+      {
+        deviceName: '/dev/xvda',
+        volumeId: 'vol-1',
+        status: 'attached',
+        deleteOnTermination: true,
+        attachTime: new Date('2024-01-15T10:20:31.000Z'),
+      },
+    ]);
+    expect(e.networkInterfaces[0]).toMatchObject({
+      id: 'eni-1',
+      privateIps: ['10.0.0.5', '10.0.0.6'],
+      ipv6Addresses: ['2600:1f18::5'],
+      publicIp: '54.1.2.3',
+    });
   });
 
   it('maps the same when the parser skips the elements the mapper never reads', () => {
     const withOptions = PAGE.replace(
       '<virtualizationType>',
       '<cpuOptions><coreCount>1</coreCount></cpuOptions><metadataOptions><httpTokens>required</httpTokens></metadataOptions><monitoring><state>disabled</state></monitoring><virtualizationType>',
-    ).replace('<status>in-use</status>', '<status>in-use</status><attachment><attachmentId>a</attachmentId><status>attached</status></attachment><description/>');
-    const skipped = nodesOfReservations(parseXml(withOptions, undefined, UNREAD_INSTANCE_ELEMENTS).DescribeInstancesResponse as XmlObject, driver);
+    ).replace(
+      '<status>in-use</status>',
+      '<status>in-use</status><attachment><attachmentId>a</attachmentId><status>attached</status></attachment><description/>',
+    );
+    const skipped = nodesOfReservations(
+      parseXml(withOptions, undefined, UNREAD_INSTANCE_ELEMENTS).DescribeInstancesResponse as XmlObject,
+      driver,
+    );
     const full = nodesOfReservations(parseXml(withOptions).DescribeInstancesResponse as XmlObject, driver);
     expect(JSON.stringify(skipped)).toBe(JSON.stringify(full));
     expect(skipped[0]!.extra.networkInterfaces[0]!.status).toBe('in-use');
@@ -100,7 +126,30 @@ describe('DescribeInstances page → nodes', () => {
     expect(nodes[1]).toMatchObject({ name: 'i-0bbb', state: NodeState.TERMINATED, publicIps: [], privateIps: [] });
     expect(nodes[1]!.extra.stateReason).toBe('Client.UserInitiatedShutdown: User initiated shutdown');
     expect(nodes[2]).toMatchObject({ state: NodeState.STOPPED, privateIps: ['10.0.1.9'] });
-    expect(EC2_NODE_STATES).toEqual({ pending: 'pending', running: 'running', 'shutting-down': 'terminated', terminated: 'terminated', stopping: 'stopping', stopped: 'stopped' });
+  });
+
+  it.each([
+    ['pending', NodeState.PENDING],
+    ['running', NodeState.RUNNING],
+    ['shutting-down', NodeState.TERMINATED],
+    ['terminated', NodeState.TERMINATED],
+    ['stopping', NodeState.STOPPING],
+    ['stopped', NodeState.STOPPED],
+    ['constructor', NodeState.UNKNOWN],
+    ['Running', NodeState.UNKNOWN],
+  ])('maps instance state %s to %s', (wire, portable) => {
+    expect(toNodeState(wire)).toBe(portable);
+  });
+
+  it.each([
+    ['available', undefined, StorageVolumeState.AVAILABLE],
+    ['in-use', 'attached', StorageVolumeState.INUSE],
+    ['in-use', 'attaching', StorageVolumeState.ATTACHING],
+    ['in-use', 'detaching', StorageVolumeState.DETACHING],
+    ['deleted', undefined, StorageVolumeState.DELETING],
+    ['toString', undefined, StorageVolumeState.UNKNOWN],
+  ])('maps volume status %s (attachment %s) to %s', (status, attachment, portable) => {
+    expect(toVolumeState(status, attachment)).toBe(portable);
   });
 });
 
@@ -118,10 +167,20 @@ describe('resource mappers', () => {
   });
 
   it('maps images, key pairs (private key hidden from enumeration) and security groups', () => {
-    const root = (x: string) => (parseXml(`<x>${x}</x>`).x as XmlObject);
-    const image = toImage(root('<imageId>ami-1</imageId><name>al2023</name><imageState>available</imageState><isPublic>true</isPublic><creationDate>2024-02-01T00:00:00.000Z</creationDate>'), driver);
+    const root = (x: string) => parseXml(`<x>${x}</x>`).x as XmlObject;
+    const image = toImage(
+      root(
+        '<imageId>ami-1</imageId><name>al2023</name><imageState>available</imageState><isPublic>true</isPublic><creationDate>2024-02-01T00:00:00.000Z</creationDate>',
+      ),
+      driver,
+    );
     expect(image).toMatchObject({ id: 'ami-1', name: 'al2023', extra: { state: 'available', isPublic: true } });
-    const kp = toKeyPair(root('<keyName>k</keyName><keyFingerprint>aa:bb</keyFingerprint><keyMaterial>-----BEGIN RSA PRIVATE KEY-----</keyMaterial><keyPairId>key-1</keyPairId>'), driver);
+    const kp = toKeyPair(
+      root(
+        '<keyName>k</keyName><keyFingerprint>aa:bb</keyFingerprint><keyMaterial>-----BEGIN RSA PRIVATE KEY-----</keyMaterial><keyPairId>key-1</keyPairId>',
+      ),
+      driver,
+    );
     expect(kp.privateKey).toBe('-----BEGIN RSA PRIVATE KEY-----');
     expect(JSON.stringify(kp)).not.toContain('PRIVATE');
     const group = toSecurityGroup(
@@ -130,7 +189,11 @@ describe('resource mappers', () => {
           '<groups/><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp><description>ssh</description></item></ipRanges><ipv6Ranges/></item></ipPermissions><ipPermissionsEgress><item><ipProtocol>-1</ipProtocol><ipRanges><item><cidrIp>0.0.0.0/0</cidrIp></item></ipRanges></item></ipPermissionsEgress>',
       ),
     );
-    expect(group.ingress).toEqual([{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrIps: ['0.0.0.0/0'], cidrIpv6s: [], groupIds: [], description: 'ssh' }]);
-    expect(group.egress).toEqual([{ protocol: '-1', fromPort: undefined, toPort: undefined, cidrIps: ['0.0.0.0/0'], cidrIpv6s: [], groupIds: [] }]);
+    expect(group.ingress).toEqual([
+      { protocol: 'tcp', fromPort: 22, toPort: 22, cidrIps: ['0.0.0.0/0'], cidrIpv6s: [], groupIds: [], description: 'ssh' },
+    ]);
+    expect(group.egress).toEqual([
+      { protocol: '-1', fromPort: undefined, toPort: undefined, cidrIps: ['0.0.0.0/0'], cidrIpv6s: [], groupIds: [] },
+    ]);
   });
 });

@@ -3,10 +3,11 @@
  * loading its package on first use only.
  * @module
  */
-import { computeRegistry, type NodeDriverClass, type SetDriverOptions } from '@cloudmux/core/compute';
+import { computeRegistry, type NodeDriverClass } from '@cloudmux/core/compute';
+import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { DummyNodeDriver } from '@cloudmux/dummy';
 import type { JoyentNodeDriver } from '@cloudmux/joyent';
-import type { EC2NodeDriver, EucalyptusNodeDriver, NimbusNodeDriver } from '@cloudmux/aws';
+import type { Ec2NodeDriver, EucalyptusNodeDriver, NimbusNodeDriver } from '@cloudmux/aws';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/compute';
@@ -26,7 +27,7 @@ export type Provider = (typeof Provider)[keyof typeof Provider];
 export interface ComputeDrivers {
   dummy: typeof DummyNodeDriver;
   joyent: typeof JoyentNodeDriver;
-  ec2: typeof EC2NodeDriver;
+  ec2: typeof Ec2NodeDriver;
   eucalyptus: typeof EucalyptusNodeDriver;
   nimbus: typeof NimbusNodeDriver;
 }
@@ -34,20 +35,15 @@ export interface ComputeDrivers {
 registerBundled(computeRegistry, {
   dummy: ['@cloudmux/dummy', 'DummyNodeDriver'],
   joyent: ['@cloudmux/joyent', 'JoyentNodeDriver'],
-  ec2: ['@cloudmux/aws', 'EC2NodeDriver'],
+  ec2: ['@cloudmux/aws', 'Ec2NodeDriver'],
   eucalyptus: ['@cloudmux/aws', 'EucalyptusNodeDriver'],
   nimbus: ['@cloudmux/aws', 'NimbusNodeDriver'],
 });
 
-/** Returns the compute driver class for a provider id, loading its package on first use. */
-export function getDriver<P extends keyof ComputeDrivers>(provider: P): ComputeDrivers[P];
-/** Returns the compute driver class registered (possibly at runtime) under `provider`. */
-export function getDriver(provider: string): NodeDriverClass;
-export function getDriver(provider: string): NodeDriverClass {
-  return computeRegistry.get(provider);
-}
+const functions = registryFunctions<NodeDriverClass, ComputeDrivers>(computeRegistry);
 
-/** Registers a third-party compute driver: a class, or a module specifier and export name. */
-export function setDriver(provider: string, driver: NodeDriverClass | string, exportName?: string, options?: SetDriverOptions): void {
-  computeRegistry.set(provider, driver, exportName ?? options, exportName === undefined ? undefined : options);
-}
+/** Returns the compute driver class for a provider id (typed for the bundled ids), loading its package on first use. */
+export const getDriver: GetDriver<NodeDriverClass, ComputeDrivers> = functions.getDriver;
+
+/** Registers a third-party compute driver: a class, or a module specifier and export name (Libcloud's `set_driver`). */
+export const setDriver: SetDriver<NodeDriverClass> = functions.setDriver;

@@ -60,10 +60,13 @@ async function main(): Promise<void> {
     step(4, 'Wait until it runs');
     const started = Date.now();
     const [running] = await driver.waitUntilRunning([node], {
-      waitPeriodMs: 250,
+      pollIntervalMs: 250,
       timeoutMs: 60_000,
       onPoll: (seen) => {
-        for (const n of seen) console.log(`  ${((Date.now() - started) / 1000).toFixed(1)}s  ${n.name}: ${n.state}${n.publicIps.length ? ` ${n.publicIps.join(', ')}` : ''}`);
+        for (const n of seen)
+          console.log(
+            `  ${((Date.now() - started) / 1000).toFixed(1)}s  ${n.name}: ${n.state}${n.publicIps.length ? ` ${n.publicIps.join(', ')}` : ''}`,
+          );
       },
     });
     if (!running) throw new Error('waitUntilRunning returned nothing');
@@ -98,9 +101,13 @@ async function main(): Promise<void> {
     try {
       const Local = storage.getDriver(storage.Provider.LOCAL);
       const local = new Local(dir);
-      const container = await local.createContainer('reports');
+      const container = await local.createContainer({ name: 'reports' });
       const report = JSON.stringify({ machine: node.id, snapshot: ready.name ?? ready.id, finalState: gone.state }, null, 2);
-      const object = await local.uploadObjectViaStream(Readable.from([Buffer.from(report)]), container, 'demo/run.json', { contentType: 'application/json' });
+      const object = await local.uploadObjectViaStream(container, {
+        name: 'demo/run.json',
+        source: Readable.from([Buffer.from(report)]),
+        contentType: 'application/json',
+      });
       console.log(`stored ${object.containerName}/${object.name}: ${object.size} bytes, ${object.extra.hashAlgorithm} ${object.hash}`);
     } finally {
       await rm(dir, { recursive: true, force: true });

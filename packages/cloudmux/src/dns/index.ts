@@ -3,7 +3,7 @@
  * @module
  */
 import { dnsRegistry, type DnsDriverClass } from '@cloudmux/core/dns';
-import type { SetDriverOptions } from '@cloudmux/core/compute';
+import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { DummyDnsDriver } from '@cloudmux/dummy';
 import { registerBundled } from '../register.js';
 
@@ -23,15 +23,10 @@ export interface DnsDrivers {
 
 registerBundled(dnsRegistry, { dummy: ['@cloudmux/dummy', 'DummyDnsDriver'] });
 
-/** Returns the DNS driver class for a provider id, loading its package on first use. */
-export function getDriver<P extends keyof DnsDrivers>(provider: P): DnsDrivers[P];
-/** Returns the DNS driver class registered under `provider`. */
-export function getDriver(provider: string): DnsDriverClass;
-export function getDriver(provider: string): DnsDriverClass {
-  return dnsRegistry.get(provider);
-}
+const functions = registryFunctions<DnsDriverClass, DnsDrivers>(dnsRegistry);
 
-/** Registers a third-party DNS driver. */
-export function setDriver(provider: string, driver: DnsDriverClass | string, exportName?: string, options?: SetDriverOptions): void {
-  dnsRegistry.set(provider, driver, exportName ?? options, exportName === undefined ? undefined : options);
-}
+/** Returns the DNS driver class for a provider id (typed for the bundled ids), loading its package on first use. */
+export const getDriver: GetDriver<DnsDriverClass, DnsDrivers> = functions.getDriver;
+
+/** Registers a third-party DNS driver: a class, or a module specifier and export name (Libcloud's `set_driver`). */
+export const setDriver: SetDriver<DnsDriverClass> = functions.setDriver;

@@ -3,7 +3,7 @@
  * @module
  */
 import { loadBalancerRegistry, type LoadBalancerDriverClass } from '@cloudmux/core/loadbalancer';
-import type { SetDriverOptions } from '@cloudmux/core/compute';
+import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { DummyLoadBalancerDriver } from '@cloudmux/dummy';
 import { registerBundled } from '../register.js';
 
@@ -23,15 +23,10 @@ export interface LoadBalancerDrivers {
 
 registerBundled(loadBalancerRegistry, { dummy: ['@cloudmux/dummy', 'DummyLoadBalancerDriver'] });
 
-/** Returns the load balancer driver class for a provider id, loading its package on first use. */
-export function getDriver<P extends keyof LoadBalancerDrivers>(provider: P): LoadBalancerDrivers[P];
-/** Returns the load balancer driver class registered under `provider`. */
-export function getDriver(provider: string): LoadBalancerDriverClass;
-export function getDriver(provider: string): LoadBalancerDriverClass {
-  return loadBalancerRegistry.get(provider);
-}
+const functions = registryFunctions<LoadBalancerDriverClass, LoadBalancerDrivers>(loadBalancerRegistry);
 
-/** Registers a third-party load balancer driver. */
-export function setDriver(provider: string, driver: LoadBalancerDriverClass | string, exportName?: string, options?: SetDriverOptions): void {
-  loadBalancerRegistry.set(provider, driver, exportName ?? options, exportName === undefined ? undefined : options);
-}
+/** Returns the load balancer driver class for a provider id (typed for the bundled ids), loading its package on first use. */
+export const getDriver: GetDriver<LoadBalancerDriverClass, LoadBalancerDrivers> = functions.getDriver;
+
+/** Registers a third-party load balancer driver: a class, or a module specifier and export name (Libcloud's `set_driver`). */
+export const setDriver: SetDriver<LoadBalancerDriverClass> = functions.setDriver;

@@ -2,7 +2,8 @@
  * Storage API of the umbrella package.
  * @module
  */
-import { storageRegistry, type SetDriverOptions, type StorageDriverClass } from '@cloudmux/core/storage';
+import { storageRegistry, type StorageDriverClass } from '@cloudmux/core/storage';
+import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { LocalStorageDriver } from '@cloudmux/dummy';
 import { registerBundled } from '../register.js';
 
@@ -22,15 +23,10 @@ export interface StorageDrivers {
 
 registerBundled(storageRegistry, { local: ['@cloudmux/dummy', 'LocalStorageDriver'] });
 
-/** Returns the storage driver class for a provider id, loading its package on first use. */
-export function getDriver<P extends keyof StorageDrivers>(provider: P): StorageDrivers[P];
-/** Returns the storage driver class registered under `provider`. */
-export function getDriver(provider: string): StorageDriverClass;
-export function getDriver(provider: string): StorageDriverClass {
-  return storageRegistry.get(provider);
-}
+const functions = registryFunctions<StorageDriverClass, StorageDrivers>(storageRegistry);
 
-/** Registers a third-party storage driver. */
-export function setDriver(provider: string, driver: StorageDriverClass | string, exportName?: string, options?: SetDriverOptions): void {
-  storageRegistry.set(provider, driver, exportName ?? options, exportName === undefined ? undefined : options);
-}
+/** Returns the storage driver class for a provider id (typed for the bundled ids), loading its package on first use. */
+export const getDriver: GetDriver<StorageDriverClass, StorageDrivers> = functions.getDriver;
+
+/** Registers a third-party storage driver: a class, or a module specifier and export name (Libcloud's `set_driver`). */
+export const setDriver: SetDriver<StorageDriverClass> = functions.setDriver;

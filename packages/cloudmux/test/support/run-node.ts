@@ -20,7 +20,10 @@ export interface NodeRun {
 }
 
 /** Runs `node <args>` in `cwd` with a time limit; `env` entries set to `undefined` are removed. */
-export function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<NodeRun> {
+export function runNode(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', ...options.env };
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];

@@ -14,9 +14,7 @@ export function assertKnownOptions(where: string, options: object | undefined, a
   if (!options) return;
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
-      throw new InvalidArgumentError(
-        `${where}: unknown option "${key}". Valid options: ${[...allowed].sort().join(', ')}`,
-      );
+      throw new InvalidArgumentError(`${where}: unknown option "${key}". Valid options: ${[...allowed].sort().join(', ')}`);
     }
   }
 }

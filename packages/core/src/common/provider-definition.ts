@@ -12,9 +12,10 @@ export interface RegionDefinition {
 
 /**
  * A provider is data, not a class: which API it speaks, where, and with which defaults.
- * Rackspace is OpenStack with its own definition; Eucalyptus is EC2 with its own.
+ * Rackspace is OpenStack with its own definition; Eucalyptus is EC2 with its own. `TDefaults` is
+ * the API's own typed settings (EC2's `Ec2ProviderDefaults`: API version, path, signature version…).
  */
-export interface ProviderDefinition {
+export interface ProviderDefinition<TDefaults extends object = Readonly<Record<string, unknown>>> {
   /** Registry id (`joyent`, `ec2`, `eucalyptus`). */
   readonly id: string;
   /** Display name (`Joyent Triton`). */
@@ -27,8 +28,8 @@ export interface ProviderDefinition {
   readonly defaultRegion?: string | undefined;
   /** Known regions, empty when the provider has none. */
   readonly regions: readonly RegionDefinition[];
-  /** Free-form API defaults (API version, path prefix, auth scheme). */
-  readonly defaults?: Readonly<Record<string, string | number | boolean>> | undefined;
+  /** API defaults (API version, path prefix, auth scheme), typed by the API's driver. */
+  readonly defaults?: TDefaults | undefined;
   /** Link to the provider's API documentation. */
   readonly docsUrl?: string | undefined;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CloudError, InvalidArgumentError, UnknownProviderError } from '../errors/cloud-error.js';
 
 /** Options for `setDriver`. */
@@ -26,10 +26,66 @@ function toRequirable(specifier: string): string {
   return specifier;
 }
 
+/** Whether `e` is Node's "cannot find module/package" error (CommonJS or ESM flavour). */
+function isModuleNotFound(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND';
+}
+
+/** Where a specifier that could not be resolved was looked for. */
+function describeLookup(requirable: string, resolveFrom: string | undefined): string {
+  if (path.isAbsolute(requirable)) return `tried ${requirable}`;
+  const from = resolveFrom ? (resolveFrom.startsWith('file:') ? fileURLToPath(resolveFrom) : resolveFrom) : fileURLToPath(import.meta.url);
+  return `looked up in the node_modules directories above ${path.dirname(from)}`;
+}
+
+/** The specifier a "cannot find module" error names, and the file that imported it when known. */
+function missingImport(e: unknown): { specifier: string | undefined; from: string | undefined } {
+  const message = String((e as { message?: unknown } | null)?.message ?? '');
+  const specifier = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  const from =
+    /imported from (\S+)/.exec(message)?.[1] ?? /Require stack:\n- (\S+)/.exec(message)?.[1] ?? /' from '([^']+)'/.exec(message)?.[1];
+  return { specifier, from };
+}
+
+/** Explains why the driver module at `resolved` (found) failed to load. */
+function loadFailureMessage(api: string, id: string, specifier: string, resolved: string, cause: unknown): string {
+  const head = `${api} provider "${id}": driver module "${specifier}" (resolved to ${resolved})`;
+  const code = (cause as { code?: unknown } | null)?.code;
+  if (isModuleNotFound(cause)) {
+    const missing = missingImport(cause);
+    const sameModule =
+      missing.specifier !== undefined &&
+      (missing.specifier === resolved || missing.specifier === specifier || missing.specifier === pathToFileURL(resolved).href);
+    if (!sameModule) {
+      const what = missing.specifier === undefined ? 'one of its imports' : `its import "${missing.specifier}"`;
+      const from =
+        missing.from && missing.from !== resolved && missing.from !== pathToFileURL(resolved).href
+          ? ` (imported from ${missing.from})`
+          : '';
+      return `${head} was found, but ${what} is missing${from}: install that package or fix the import`;
+    }
+  }
+  if (code === 'ERR_REQUIRE_ASYNC_MODULE') {
+    return (
+      `${head} uses top-level await, which getDriver cannot load: driver modules are loaded synchronously ` +
+      "with require() (Node's require(esm)), so they must not use top-level await. Move the await into a function, " +
+      'or import the module yourself and register the class with setDriver(id, DriverClass)'
+    );
+  }
+  if (code === 'ERR_REQUIRE_ESM') {
+    return `${head} is an ES module and this Node.js cannot require() it: use Node.js >= 20.19 (require(esm)), or import it yourself and register the class with setDriver(id, DriverClass)`;
+  }
+  const reason = (cause as { message?: unknown } | null)?.message ?? String(cause);
+  return `${head} failed to load: ${String(reason)}`;
+}
+
 /**
  * A per-API registry of driver classes. `get` is synchronous and lazy: a driver registered by
  * module specifier is loaded (with `require`, which loads ES modules on Node >= 20.19) on the
- * first `get` of its id, never on import of the registry.
+ * first `get` of its id, never on import of the registry. A load failure is a `CloudError` that
+ * names the resolved path, says when it is one of the module's own imports that is missing, and
+ * explains that a driver module must not use top-level await (it is loaded with `require`).
  */
 export class DriverRegistry<C extends abstract new (...args: never[]) => unknown> {
   readonly #entries = new Map<string, Entry<C>>();
@@ -50,7 +106,8 @@ export class DriverRegistry<C extends abstract new (...args: never[]) => unknown
 
   /** Registers a class, or a module specifier plus export name loaded on first `get`. */
   set(id: string, driver: C | string, exportNameOrOptions?: string | SetDriverOptions, maybeOptions?: SetDriverOptions): void {
-    if (typeof id !== 'string' || id.length === 0) throw new InvalidArgumentError(`Invalid ${this.api} provider id ${JSON.stringify(id)}: expected a non-empty string`);
+    if (typeof id !== 'string' || id.length === 0)
+      throw new InvalidArgumentError(`Invalid ${this.api} provider id ${JSON.stringify(id)}: expected a non-empty string`);
     const options = (typeof exportNameOrOptions === 'object' ? exportNameOrOptions : maybeOptions) ?? {};
     if (this.#entries.has(id) && !options.override) {
       throw new InvalidArgumentError(`${this.api} provider "${id}" is already registered; pass { override: true } to replace it`);
@@ -81,27 +138,62 @@ export class DriverRegistry<C extends abstract new (...args: never[]) => unknown
     const entry = this.#entries.get(id);
     if (!entry) throw new UnknownProviderError(String(id), this.ids(), this.api);
     if (entry.kind === 'class') return entry.value;
+    const load = entry.resolveFrom ? createRequire(entry.resolveFrom) : requireFromHere;
+    const requirable = toRequirable(entry.specifier);
+    let resolved: string;
+    try {
+      resolved = load.resolve(requirable);
+    } catch (cause) {
+      if (!isModuleNotFound(cause)) throw cause;
+      const pkg = entry.packageName ?? entry.specifier;
+      throw new CloudError(
+        `${this.api} provider "${id}" needs module "${entry.specifier}", which is not installed or not found ` +
+          `(${describeLookup(requirable, entry.resolveFrom)})` +
+          (entry.packageName ? `; install it with: npm install ${pkg}` : ''),
+        { provider: id, cause },
+      );
+    }
     let mod: Record<string, unknown>;
     try {
-      const load = entry.resolveFrom ? createRequire(entry.resolveFrom) : requireFromHere;
-      mod = load(toRequirable(entry.specifier)) as Record<string, unknown>;
+      mod = load(resolved) as Record<string, unknown>;
     } catch (cause) {
-      const code = (cause as { code?: string }).code;
-      if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
-        const pkg = entry.packageName ?? entry.specifier;
-        throw new CloudError(
-          `${this.api} provider "${id}" needs module "${entry.specifier}", which is not installed or not found` +
-            (entry.packageName ? `; install it with: npm install ${pkg}` : ''),
-          { provider: id, cause },
-        );
-      }
-      throw cause;
+      throw new CloudError(loadFailureMessage(this.api, id, entry.specifier, resolved, cause), { provider: id, cause });
     }
     const cls = mod[entry.exportName];
     if (typeof cls !== 'function') {
-      throw new InvalidArgumentError(`Module "${entry.specifier}" has no export "${entry.exportName}" (${this.api} provider "${id}"); exports: ${Object.keys(mod).join(', ')}`);
+      throw new InvalidArgumentError(
+        `Module "${entry.specifier}" has no export "${entry.exportName}" (${this.api} provider "${id}"); exports: ${Object.keys(mod).join(', ')}`,
+      );
     }
     this.#loaded.set(id, cls as C);
     return cls as C;
   }
+}
+
+/**
+ * `getDriver` of one API: the exact class type for the ids listed in `Known` (the umbrella's bundled
+ * providers), the API's base class type for any other registered id.
+ */
+export interface GetDriver<C, Known extends object = Record<never, never>> {
+  /** The driver class of a known provider id, loading its package on first use. */
+  <P extends keyof Known & string>(provider: P): Known[P];
+  /** The driver class registered (possibly at runtime) under `provider`. */
+  (provider: string): C;
+}
+
+/**
+ * `setDriver` of one API (Libcloud's `set_driver`): registers a driver class, or a module specifier
+ * and export name loaded with `require` on first `getDriver` (relative specifiers resolve against
+ * the working directory). A taken id throws unless `{ override: true }`.
+ */
+export type SetDriver<C> = (provider: string, driver: C | string, exportName?: string, options?: SetDriverOptions) => void;
+
+/** The `getDriver`/`setDriver` pair of one API, over `registry`: one implementation for every API. */
+export function registryFunctions<C extends abstract new (...args: never[]) => unknown, Known extends object = Record<never, never>>(
+  registry: DriverRegistry<C>,
+): { getDriver: GetDriver<C, Known>; setDriver: SetDriver<C> } {
+  const getDriver = ((provider: string) => registry.get(provider)) as GetDriver<C, Known>;
+  const setDriver: SetDriver<C> = (provider, driver, exportName, options) =>
+    registry.set(provider, driver, exportName ?? options, exportName === undefined ? undefined : options);
+  return { getDriver, setDriver };
 }

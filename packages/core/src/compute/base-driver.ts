@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { notSupported, type Capabilities } from '../common/capabilities.js';
+import type { Capabilities } from '../common/capabilities.js';
+import { DriverBase, portableApi } from '../common/driver-base.js';
 import { drain } from '../common/iterate.js';
 import type { CallOptions } from '../common/options.js';
 import type { ProviderDefinition } from '../common/provider-definition.js';
-import type { ComputeMethod } from './capabilities.js';
+import { COMPUTE_METHODS, type ComputeMethod } from './capabilities.js';
 import type { DeployNodeOptions, DeployNodeResult } from './deploy-node.js';
 import { deployNodeLazily } from './deploy-node.js';
 import type { Node, StorageVolume, VolumeSnapshot } from './node.js';
@@ -11,10 +12,14 @@ import type {
   AttachVolumeOptions,
   CreateNodeOptions,
   CreateVolumeOptions,
+  CreateKeyPairOptions,
   CreateVolumeSnapshotOptions,
   ImportKeyPairFromFileOptions,
   ImportKeyPairOptions,
+  ListImagesOptions,
   ListNodesOptions,
+  ListSizesOptions,
+  ListVolumeSnapshotsOptions,
   Ref,
   RunningNode,
   WaitUntilRunningOptions,
@@ -37,35 +42,26 @@ export function refId(ref: Ref<{ id: string }>): string {
   return typeof ref === 'string' ? ref : ref.id;
 }
 
+/** The portable compute methods, for the capability guard of {@link DriverBase}. */
+const COMPUTE_API = portableApi({ methods: COMPUTE_METHODS });
+
 /**
  * Base class of every compute driver. Every portable method throws `NotSupportedError` unless
  * the driver overrides it; `listX` drains `iterateX`; `waitUntilRunning` and `deployNode` work
  * on any driver that can list nodes.
  */
-export abstract class NodeDriver {
-  /** Provider definition; subclasses override. */
-  static readonly provider: ProviderDefinition = { id: 'base', name: 'Base', api: 'none', regions: [] };
+export abstract class NodeDriver extends DriverBase<ComputeMethod> {
   /** Supported portable methods; subclasses override. */
-  static readonly capabilities: Capabilities<ComputeMethod> = [];
+  static override readonly capabilities: Capabilities<ComputeMethod> = [];
   /**
    * The `createNode` `ex` key that takes a boot script (Joyent `userScript`, EC2 `userData`), used by
    * `deployNode({ viaBootScript: true })`; undefined when the provider has none.
    */
   static readonly bootScriptExKey: string | undefined = undefined;
 
-  /** Provider id of this instance (may differ from the class default, e.g. a preset). */
-  get providerId(): string {
-    return (this.constructor as typeof NodeDriver).provider.id;
-  }
-
-  /** Whether this driver supports `method`. */
-  supports(method: ComputeMethod): boolean {
-    return (this.constructor as typeof NodeDriver).capabilities.includes(method);
-  }
-
-  /** Throws the standard NotSupportedError for `method`. */
-  protected notSupported(method: string, detail?: string): never {
-    return notSupported((this.constructor as typeof NodeDriver).provider.name, method, detail);
+  /** Subclasses call `super()`; the capability guard of {@link DriverBase} runs here. */
+  constructor() {
+    super(COMPUTE_API);
   }
 
   /** Lists every node, following all pages. */
@@ -101,26 +97,45 @@ export abstract class NodeDriver {
   async stopNode(_node: Ref<Node>, _options?: CallOptions): Promise<boolean> {
     return this.notSupported('stopNode');
   }
-  /** Lists sizes, with prices from pricing data where known. */
-  async listSizes(_options?: CallOptions & { location?: Ref<NodeLocation> }): Promise<NodeSize[]> {
-    return this.notSupported('listSizes');
+  /** Lists sizes, with prices from pricing data where known (drains `iterateSizes`). */
+  listSizes(options?: ListSizesOptions): Promise<NodeSize[]> {
+    return drain(this.iterateSizes(options));
   }
-  /** Lists images. */
-  async listImages(_options?: CallOptions & { location?: Ref<NodeLocation> }): Promise<NodeImage[]> {
-    return this.notSupported('listImages');
+  /**
+   * Iterates sizes. Drivers override this (or, for a provider without pagination, `listSizes`
+   * alone: then this yields what `listSizes` returns).
+   */
+  async *iterateSizes(options?: ListSizesOptions): AsyncIterable<NodeSize> {
+    if (this.listSizes === NodeDriver.prototype.listSizes) this.notSupported('listSizes');
+    yield* await this.listSizes(options);
+  }
+  /** Lists images (drains `iterateImages`). */
+  listImages(options?: ListImagesOptions): Promise<NodeImage[]> {
+    return drain(this.iterateImages(options));
+  }
+  /** Iterates images; a driver that overrides only `listImages` gets its result here. */
+  async *iterateImages(options?: ListImagesOptions): AsyncIterable<NodeImage> {
+    if (this.listImages === NodeDriver.prototype.listImages) this.notSupported('listImages');
+    yield* await this.listImages(options);
   }
   /** Gets one image by id. */
   async getImage(_id: string, _options?: CallOptions): Promise<NodeImage> {
     return this.notSupported('getImage');
   }
-  /** Lists locations. */
-  async listLocations(_options?: CallOptions): Promise<NodeLocation[]> {
-    return this.notSupported('listLocations');
+  /** Lists locations (drains `iterateLocations`). */
+  listLocations(options?: CallOptions): Promise<NodeLocation[]> {
+    return drain(this.iterateLocations(options));
+  }
+  /** Iterates locations; a driver that overrides only `listLocations` gets its result here. */
+  async *iterateLocations(options?: CallOptions): AsyncIterable<NodeLocation> {
+    if (this.listLocations === NodeDriver.prototype.listLocations) this.notSupported('listLocations');
+    yield* await this.listLocations(options);
   }
 
   /**
-   * Waits until every node is running and has an address on the chosen interface.
-   * Throws `TimeoutError` naming the last state seen.
+   * Waits until every node is running and has an address on the chosen interface, polling every
+   * `pollIntervalMs` (default 3000, at least 100 ms). Node ids and durations are checked before the
+   * first request (`InvalidArgumentError`). Throws `TimeoutError` naming the last state seen.
    */
   waitUntilRunning(nodes: readonly Ref<Node>[], options?: WaitUntilRunningOptions): Promise<RunningNode[]> {
     if (!this.supports('listNodes') && !this.supports('getNode')) this.notSupported('waitUntilRunning');
@@ -149,8 +164,8 @@ export abstract class NodeDriver {
   async createVolume(_options: CreateVolumeOptions): Promise<StorageVolume> {
     return this.notSupported('createVolume');
   }
-  /** Attaches a volume to a node. */
-  async attachVolume(_node: Ref<Node>, _volume: Ref<StorageVolume>, _options?: AttachVolumeOptions): Promise<boolean> {
+  /** Attaches `volume` to node `options.node`. */
+  async attachVolume(_volume: Ref<StorageVolume>, _options: AttachVolumeOptions): Promise<boolean> {
     return this.notSupported('attachVolume');
   }
   /** Detaches a volume. */
@@ -162,12 +177,12 @@ export abstract class NodeDriver {
     return this.notSupported('destroyVolume');
   }
   /** Lists snapshots of one volume, or all when `volume` is omitted. */
-  listVolumeSnapshots(options?: CallOptions & { volume?: Ref<StorageVolume> }): Promise<VolumeSnapshot[]> {
+  listVolumeSnapshots(options?: ListVolumeSnapshotsOptions): Promise<VolumeSnapshot[]> {
     return drain(this.iterateVolumeSnapshots(options));
   }
   /** Iterates snapshots. */
   // eslint-disable-next-line require-yield
-  async *iterateVolumeSnapshots(_options?: CallOptions & { volume?: Ref<StorageVolume> }): AsyncIterable<VolumeSnapshot> {
+  async *iterateVolumeSnapshots(_options?: ListVolumeSnapshotsOptions): AsyncIterable<VolumeSnapshot> {
     this.notSupported('listVolumeSnapshots');
   }
   /** Snapshots a volume. */
@@ -179,16 +194,21 @@ export abstract class NodeDriver {
     return this.notSupported('destroyVolumeSnapshot');
   }
 
-  /** Lists key pairs. */
-  async listKeyPairs(_options?: CallOptions): Promise<KeyPair[]> {
-    return this.notSupported('listKeyPairs');
+  /** Lists key pairs (drains `iterateKeyPairs`). */
+  listKeyPairs(options?: CallOptions): Promise<KeyPair[]> {
+    return drain(this.iterateKeyPairs(options));
+  }
+  /** Iterates key pairs; a driver that overrides only `listKeyPairs` gets its result here. */
+  async *iterateKeyPairs(options?: CallOptions): AsyncIterable<KeyPair> {
+    if (this.listKeyPairs === NodeDriver.prototype.listKeyPairs) this.notSupported('listKeyPairs');
+    yield* await this.listKeyPairs(options);
   }
   /** Gets a key pair by name; `NotFoundError` if absent. */
   async getKeyPair(_name: string, _options?: CallOptions): Promise<KeyPair> {
     return this.notSupported('getKeyPair');
   }
-  /** Has the provider generate a key pair; the result carries the private key. */
-  async createKeyPair(_name: string, _options?: CallOptions): Promise<KeyPair> {
+  /** Has the provider generate key pair `options.name`; the result carries the private key. */
+  async createKeyPair(_options: CreateKeyPairOptions): Promise<KeyPair> {
     return this.notSupported('createKeyPair');
   }
   /** Imports a public key. */

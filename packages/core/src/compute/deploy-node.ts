@@ -14,7 +14,8 @@ export interface DeploymentLike {
 }
 
 /** Phases of `deployNode`, in the order they happen (`failed` and `destroy` only on failure). */
-export type DeployPhase = 'create' | 'created' | 'wait-running' | 'wait-ssh' | 'ssh-ready' | 'step' | 'step-done' | 'done' | 'failed' | 'destroy';
+export type DeployPhase =
+  'create' | 'created' | 'wait-running' | 'wait-ssh' | 'ssh-ready' | 'step' | 'step-done' | 'done' | 'failed' | 'destroy';
 
 /** Progress event emitted by `deployNode`. */
 export interface DeployProgressEvent {
@@ -65,6 +66,12 @@ export interface DeployNodeOptions<X extends object = Record<string, unknown>> e
   /** Most SSH connection rounds (each tries every user) before giving up (default: no limit; `timeoutMs` bounds the wait). */
   maxTries?: number | undefined;
   /** Poll interval while waiting for the node and for SSH (default 3000 ms). */
+  pollIntervalMs?: number | undefined;
+  /**
+   * @deprecated Use {@link DeployNodeOptions.pollIntervalMs} (the name every cloudmux poll interval
+   * has). Honoured when `pollIntervalMs` is absent; passing both with different values throws
+   * `InvalidArgumentError`.
+   */
   waitPeriodMs?: number | undefined;
   /** Limit for one SSH connection attempt: TCP connect, banner, key exchange, login (default 20000 ms). */
   sshTimeoutMs?: number | undefined;
@@ -136,7 +143,10 @@ export async function deployNodeLazily(driver: NodeDriver, options: DeployNodeOp
   } catch (cause) {
     const code = (cause as { code?: string }).code;
     if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') {
-      throw new CloudError('deployNode needs the @cloudmux/deploy package: npm install @cloudmux/deploy', { cause, provider: driver.providerId });
+      throw new CloudError('deployNode needs the @cloudmux/deploy package: npm install @cloudmux/deploy', {
+        cause,
+        provider: driver.providerId,
+      });
     }
     throw cause;
   }

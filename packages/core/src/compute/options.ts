@@ -1,7 +1,7 @@
 import type { CallOptions } from '../common/options.js';
 import type { Node } from './node.js';
 import type { NodeImage, NodeLocation, NodeSize } from './resources.js';
-import type { VolumeSnapshot } from './node.js';
+import type { StorageVolume, VolumeSnapshot } from './node.js';
 
 /** A resource or its id. */
 export type Ref<T> = T | string;
@@ -35,9 +35,18 @@ export interface CreateNodeOptions<X extends object = Record<string, unknown>> e
 
 /** Options of `waitUntilRunning`. */
 export interface WaitUntilRunningOptions extends CallOptions {
-  /** Poll interval; default 3000 ms. */
+  /**
+   * Poll interval; default 3000 ms. A positive value under `MIN_POLL_INTERVAL_MS` (100 ms) is raised
+   * to it; 0, negative, NaN and Infinity throw `InvalidArgumentError`.
+   */
+  pollIntervalMs?: number | undefined;
+  /**
+   * @deprecated Use {@link WaitUntilRunningOptions.pollIntervalMs} (the name every cloudmux poll
+   * interval has). Still honoured when `pollIntervalMs` is absent; passing both with different
+   * values throws `InvalidArgumentError`.
+   */
   waitPeriodMs?: number | undefined;
-  /** Give up after; default 600000 ms. */
+  /** Give up after; default 600000 ms (a finite number from 1 to `MAX_DURATION_MS`). */
   timeoutMs?: number | undefined;
   /** Which addresses must be present: `public` (default) or `private`. */
   sshInterface?: 'public' | 'private' | undefined;
@@ -69,8 +78,10 @@ export interface CreateVolumeOptions<X extends object = Record<string, unknown>>
   ex?: X | undefined;
 }
 
-/** Options of `attachVolume`. */
+/** Options of `attachVolume(volume, { node })`. */
 export interface AttachVolumeOptions extends CallOptions {
+  /** The node to attach the volume to (object or id). */
+  node: Ref<Node>;
   /** Device name (`/dev/sdh`), when the provider needs one. */
   device?: string | undefined;
 }
@@ -97,3 +108,26 @@ export interface ImportKeyPairFromFileOptions extends CallOptions {
   path: string;
 }
 
+/** Options of `listSizes` / `iterateSizes`. */
+export interface ListSizesOptions extends CallOptions {
+  /** Only sizes offered in this location (object or id). */
+  location?: Ref<NodeLocation> | undefined;
+}
+
+/** Options of `listImages` / `iterateImages`. */
+export interface ListImagesOptions extends CallOptions {
+  /** Only images available in this location (object or id). */
+  location?: Ref<NodeLocation> | undefined;
+}
+
+/** Options of `listVolumeSnapshots` / `iterateVolumeSnapshots`. */
+export interface ListVolumeSnapshotsOptions extends CallOptions {
+  /** Only snapshots of this volume (object or id); all when absent. */
+  volume?: Ref<StorageVolume> | undefined;
+}
+
+/** Options of `createKeyPair`. */
+export interface CreateKeyPairOptions extends CallOptions {
+  /** Key name. */
+  name: string;
+}

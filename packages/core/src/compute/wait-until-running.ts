@@ -1,4 +1,5 @@
 import { sleep } from '../common/abort.js';
+import { pollIntervalOption, requireDuration, requireRefId } from '../common/validate.js';
 import { InvalidArgumentError, TimeoutError } from '../errors/cloud-error.js';
 import { NotFoundError } from '../errors/provider-error.js';
 import type { NodeDriver } from './base-driver.js';
@@ -17,14 +18,19 @@ export async function waitUntilRunning(
   nodes: readonly Ref<Node>[],
   options: WaitUntilRunningOptions = {},
 ): Promise<RunningNode[]> {
-  const waitPeriodMs = options.waitPeriodMs ?? 3000;
-  const timeoutMs = options.timeoutMs ?? 600_000;
+  const ctx = { method: 'waitUntilRunning', provider: driver.providerId };
+  const pollIntervalMs = pollIntervalOption(options, 3000, ctx);
+  const timeoutMs = requireDuration(options.timeoutMs ?? 600_000, 'timeoutMs', ctx);
   const iface = options.sshInterface ?? 'public';
   if (iface !== 'public' && iface !== 'private') {
     throw new InvalidArgumentError(`Invalid sshInterface "${String(iface)}". Valid values: public, private`);
   }
   const requireIp = options.requireIp ?? true;
-  const ids = nodes.map((n) => (typeof n === 'string' ? n : n.id));
+  if (!Array.isArray(nodes))
+    throw new InvalidArgumentError(`waitUntilRunning: "nodes" must be an array of nodes or node ids, got ${typeof nodes}`, {
+      provider: ctx.provider,
+    });
+  const ids = nodes.map((n, i) => requireRefId(n, `nodes[${i}]`, { ...ctx, what: 'node id' }));
   const deadline = Date.now() + timeoutMs;
   const useList = driver.supports('listNodes') && ids.length > 1;
   let seen = new Map<string, Node>();
@@ -51,9 +57,12 @@ export async function waitUntilRunning(
     if (ready.every((r) => r !== undefined)) return ready as RunningNode[];
     const dead = [...seen.values()].find((n) => n.state === NodeState.TERMINATED || n.state === NodeState.ERROR);
     if (dead) {
-      throw new TimeoutError(`Node ${dead.id} entered state ${dead.state} while waiting for it to run`, { lastState: dead.state, provider: driver.providerId });
+      throw new TimeoutError(`Node ${dead.id} entered state ${dead.state} while waiting for it to run`, {
+        lastState: dead.state,
+        provider: driver.providerId,
+      });
     }
-    if (Date.now() + waitPeriodMs > deadline) {
+    if (Date.now() + pollIntervalMs > deadline) {
       const describe = ids.map((id) => {
         const n = seen.get(id);
         if (!n) return `${id}: not found`;
@@ -61,8 +70,11 @@ export async function waitUntilRunning(
         return `${id}: ${n.state}${n.state === NodeState.RUNNING && ips.length === 0 ? ` (no ${iface} IP)` : ''}`;
       });
       const last = ids.map((id) => seen.get(id)?.state ?? 'missing').join(',');
-      throw new TimeoutError(`Timed out after ${timeoutMs} ms waiting for nodes to run with a ${iface} IP; last seen: ${describe.join('; ')}`, { lastState: last, provider: driver.providerId });
+      throw new TimeoutError(
+        `Timed out after ${timeoutMs} ms waiting for nodes to run with a ${iface} IP; last seen: ${describe.join('; ')}`,
+        { lastState: last, provider: driver.providerId },
+      );
     }
-    await sleep(waitPeriodMs, options.signal);
+    await sleep(pollIntervalMs, options.signal);
   }
 }

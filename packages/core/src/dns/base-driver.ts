@@ -1,11 +1,19 @@
 import { writeFile } from 'node:fs/promises';
-import { notSupported, type Capabilities } from '../common/capabilities.js';
+import type { Capabilities } from '../common/capabilities.js';
+import { DriverBase, portableApi } from '../common/driver-base.js';
 import { drain } from '../common/iterate.js';
 import type { CallOptions } from '../common/options.js';
 import type { ProviderDefinition } from '../common/provider-definition.js';
 import { toBindZoneFile } from './bind-format.js';
-import type { DnsMethod } from './capabilities.js';
-import type { CreateRecordOptions, CreateZoneOptions, UpdateRecordOptions, UpdateZoneOptions } from './options.js';
+import { DNS_METHODS, type DnsMethod } from './capabilities.js';
+import type {
+  CreateRecordOptions,
+  CreateZoneOptions,
+  ExportZoneToBindZoneFileOptions,
+  GetRecordOptions,
+  UpdateRecordOptions,
+  UpdateZoneOptions,
+} from './options.js';
 import type { RecordType } from './record-type.js';
 import type { DnsRecord, Zone } from './resources.js';
 
@@ -22,24 +30,21 @@ export interface DnsDriverClass {
 /** A zone or its id. */
 export type ZoneRef = Zone | string;
 
-/** Base class of DNS drivers. BIND export works on every driver that can list records. */
-export abstract class DnsDriver {
-  /** Provider definition. */
-  static readonly provider: ProviderDefinition = { id: 'base', name: 'Base', api: 'none', regions: [] };
-  /** Supported methods. */
-  static readonly capabilities: Capabilities<DnsMethod> = [];
+/** The portable DNS methods, for the capability guard of {@link DriverBase}. */
+const DNS_API = portableApi({
+  methods: DNS_METHODS,
+  sync: ['listRecordTypes'],
+  covers: { exportZoneToBindFormat: ['exportZoneToBindZoneFile'] },
+});
 
-  /** Provider id. */
-  get providerId(): string {
-    return (this.constructor as typeof DnsDriver).provider.id;
-  }
-  /** Whether `method` is supported. */
-  supports(method: DnsMethod): boolean {
-    return (this.constructor as typeof DnsDriver).capabilities.includes(method);
-  }
-  /** Throws the standard NotSupportedError. */
-  protected notSupported(method: string, detail?: string): never {
-    return notSupported((this.constructor as typeof DnsDriver).provider.name, method, detail);
+/** Base class of DNS drivers. BIND export works on every driver that can list records. */
+export abstract class DnsDriver extends DriverBase<DnsMethod> {
+  /** Supported methods. */
+  static override readonly capabilities: Capabilities<DnsMethod> = [];
+
+  /** Subclasses call `super()`; the capability guard of {@link DriverBase} runs here. */
+  constructor() {
+    super(DNS_API);
   }
 
   /** Record types this provider accepts. */
@@ -80,8 +85,8 @@ export abstract class DnsDriver {
   async *iterateRecords(_zone: ZoneRef, _options?: CallOptions): AsyncIterable<DnsRecord> {
     this.notSupported('listRecords');
   }
-  /** Gets a record. */
-  async getRecord(_zone: ZoneRef, _id: string, _options?: CallOptions): Promise<DnsRecord> {
+  /** Gets record `options.id` of `zone`; `NotFoundError` if absent. */
+  async getRecord(_zone: ZoneRef, _options: GetRecordOptions): Promise<DnsRecord> {
     return this.notSupported('getRecord');
   }
   /** Creates a record. */
@@ -103,8 +108,8 @@ export abstract class DnsDriver {
     const z = typeof zone === 'string' ? await this.getZone(zone, options) : zone;
     return toBindZoneFile(z, await this.listRecords(z, options));
   }
-  /** Writes the BIND zone file of a zone to `path`. */
-  async exportZoneToBindZoneFile(zone: ZoneRef, path: string, options?: CallOptions): Promise<void> {
-    await writeFile(path, await this.exportZoneToBindFormat(zone, options), 'utf8');
+  /** Writes the BIND zone file of a zone to `options.path`. */
+  async exportZoneToBindZoneFile(zone: ZoneRef, options: ExportZoneToBindZoneFileOptions): Promise<void> {
+    await writeFile(options.path, await this.exportZoneToBindFormat(zone, { signal: options.signal }), 'utf8');
   }
 }

@@ -89,7 +89,9 @@ export function ownerName(name: string): string {
 }
 
 function invalid(r: BindRecord, why: string): never {
-  throw new InvalidArgumentError(`Cannot export ${r.type} record ${JSON.stringify(r.name)} with data ${JSON.stringify(r.data)} to BIND: ${why}`);
+  throw new InvalidArgumentError(
+    `Cannot export ${r.type} record ${JSON.stringify(r.name)} with data ${JSON.stringify(r.data)} to BIND: ${why}`,
+  );
 }
 
 function noControl(r: BindRecord): string {
@@ -104,7 +106,8 @@ function noControl(r: BindRecord): string {
 function withPriority(r: BindRecord, fieldsWithout: number): { priority: number; fields: string[] } {
   const fields = noControl(r).split(/\s+/);
   if (r.priority !== undefined) {
-    if (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 65535) invalid(r, `priority ${String(r.priority)} is not an integer from 0 to 65535`);
+    if (!Number.isInteger(r.priority) || r.priority < 0 || r.priority > 65535)
+      invalid(r, `priority ${String(r.priority)} is not an integer from 0 to 65535`);
     if (fields.length !== fieldsWithout) invalid(r, `expected ${fieldsWithout} data field(s) besides the priority`);
     return { priority: r.priority, fields };
   }
@@ -148,7 +151,8 @@ export function bindRecordData(r: BindRecord, origin: string): string {
     }
     case 'SOA': {
       const f = noControl(r).split(/\s+/);
-      if (f.length !== 7 || !f.slice(2).every((x) => /^\d+$/.test(x))) invalid(r, 'expected "mname rname serial refresh retry expire minimum"');
+      if (f.length !== 7 || !f.slice(2).every((x) => /^\d+$/.test(x)))
+        invalid(r, 'expected "mname rname serial refresh retry expire minimum"');
       return `${absoluteName(f[0]!, origin)} ${absoluteName(f[1]!, origin)} ( ${f.slice(2).join(' ')} )`;
     }
     default:
@@ -191,7 +195,8 @@ export function toBindZoneFile(zone: BindZone, records: readonly BindRecord[], o
   const origin = zone.domain.replace(/\.$/, '');
   if (origin.length === 0) throw new InvalidArgumentError(`Invalid zone domain ${JSON.stringify(zone.domain)}: expected a domain name`);
   const soas = records.filter((r) => r.type === 'SOA');
-  if (soas.length > 1) throw new InvalidArgumentError(`Cannot export zone ${origin} to BIND: it has ${soas.length} SOA records; a zone has exactly one`);
+  if (soas.length > 1)
+    throw new InvalidArgumentError(`Cannot export zone ${origin} to BIND: it has ${soas.length} SOA records; a zone has exactly one`);
   const out = [`; Zone ${origin}, exported by cloudmux`, `$ORIGIN ${escapeBindName(origin)}.`, `$TTL ${zone.ttl ?? DEFAULT_BIND_TTL}`];
   const soa = soas[0];
   if (soa) {

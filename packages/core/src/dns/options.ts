@@ -41,3 +41,15 @@ export interface CreateRecordOptions<X extends object = Record<string, unknown>>
 
 /** Options of `updateRecord` (fields to change). */
 export type UpdateRecordOptions<X extends object = Record<string, unknown>> = Partial<CreateRecordOptions<X>>;
+
+/** Options of `getRecord(zone, { id })`. */
+export interface GetRecordOptions extends CallOptions {
+  /** Record id within the zone. */
+  id: string;
+}
+
+/** Options of `exportZoneToBindZoneFile(zone, { path })`. */
+export interface ExportZoneToBindZoneFileOptions extends CallOptions {
+  /** File to write (overwritten). */
+  path: string;
+}

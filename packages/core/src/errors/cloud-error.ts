@@ -1,6 +1,17 @@
+import { carriesRequest, sanitizeCause } from '../http/sanitize-error.js';
+
 /** Brand shared by every copy of `@cloudmux/core`, so `instanceof` survives duplicate installs. */
 const BRAND = Symbol.for('cloudmux.error');
 const KIND = Symbol.for('cloudmux.error.kinds');
+
+/**
+ * A cause that is safe to print: an HTTP client error (got's `RequestError` family keeps the signed request
+ * options: `authorization`, `x-amz-security-token`) or a `JSON.parse` error (V8 quotes the body) is replaced by a
+ * sanitized copy with its diagnostics (`code`, `syscall`, `errno`...); anything else is kept as it is.
+ */
+function safeCause(cause: unknown): unknown {
+  return carriesRequest(cause) || cause instanceof SyntaxError ? sanitizeCause(cause) : cause;
+}
 
 /** Options common to every cloudmux error. */
 export interface CloudErrorOptions {
@@ -8,6 +19,10 @@ export interface CloudErrorOptions {
   provider?: string | undefined;
   /** Underlying error. */
   cause?: unknown;
+  /** See {@link CloudError.mayHaveSucceeded} (default false). */
+  mayHaveSucceeded?: boolean | undefined;
+  /** See {@link CloudError.clientToken}. */
+  clientToken?: string | undefined;
 }
 
 /**
@@ -19,13 +34,31 @@ export class CloudError extends Error {
   readonly code: string = 'ERR_CLOUD';
   /** Provider id the error concerns, if any. */
   readonly provider: string | undefined;
+  /**
+   * `true` when the call changes something (a create, an action), was not known to be safe to repeat, and
+   * failed in a way that leaves open whether the provider carried it out: the connection dropped or timed
+   * out after the request was sent, the provider answered 5xx, or the call was aborted in flight. The
+   * resource may exist: check (the message says how) before calling again, or repeat with
+   * {@link CloudError.clientToken} where the provider supports one. `false` when the failure proves nothing
+   * happened (connection refused, throttled, a 4xx answer) or the call only reads.
+   */
+  readonly mayHaveSucceeded: boolean;
+  /**
+   * Idempotency token the failed call carried (EC2 `ClientToken`, set by drivers whose creates use one).
+   * Repeating the call with the same token (EC2: `createNode({ ..., ex: { clientToken } })`) returns what the
+   * first call created instead of creating it again.
+   */
+  readonly clientToken: string | undefined;
 
   constructor(message: string, options: CloudErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options.cause === undefined ? undefined : { cause: safeCause(options.cause) });
     this.provider = options.provider;
+    this.mayHaveSucceeded = options.mayHaveSucceeded ?? false;
+    this.clientToken = options.clientToken;
     Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true });
     const kinds = new Set<string>();
-    for (let p: unknown = new.target; typeof p === 'function' && p !== Error; p = Object.getPrototypeOf(p)) kinds.add((p as { name: string }).name);
+    for (let p: unknown = new.target; typeof p === 'function' && p !== Error; p = Object.getPrototypeOf(p))
+      kinds.add((p as { name: string }).name);
     Object.defineProperty(this, BRAND, { value: true });
     Object.defineProperty(this, KIND, { value: kinds });
   }

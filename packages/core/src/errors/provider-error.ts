@@ -1,3 +1,4 @@
+import { redactText } from '../http/redact.js';
 import { CloudError, type CloudErrorOptions } from './cloud-error.js';
 
 /** What a driver knows about a failed provider call. */
@@ -87,14 +88,17 @@ export class ServiceUnavailableError extends ProviderError {
   }
 }
 
-/** The provider's answer could not be understood; `snippet` holds its first bytes, redacted. */
+/** The provider's answer could not be understood; `snippet` holds its first bytes, redacted (structurally: whole secret values). */
 export class MalformedResponseError extends ProviderError {
   override readonly code: string = 'ERR_MALFORMED_RESPONSE';
   /** First bytes of the body (redacted). */
   readonly snippet: string;
   constructor(message: string, snippet: string, options: ProviderErrorOptions = {}) {
-    super(`${message}; body starts: ${JSON.stringify(snippet.slice(0, 200))}`, options);
-    this.snippet = snippet.slice(0, 200);
+    // Callers redact with their driver's extra names; this catches what every driver must hide
+    // (whole `credentials`/password/secret/token values, also in truncated JSON or XML, PEM private keys).
+    const safe = redactText(snippet).slice(0, 200);
+    super(`${message}; body starts: ${JSON.stringify(safe)}`, options);
+    this.snippet = safe;
   }
 }
 

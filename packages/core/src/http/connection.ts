@@ -7,11 +7,37 @@ import { AbortError, CloudError, InvalidArgumentError, TimeoutError } from '../e
 import { MalformedResponseError, ProviderError } from '../errors/provider-error.js';
 import { sleep } from '../common/abort.js';
 import { VERSION } from '../version.js';
-import type { ConnectionOptions, ErrorMapper, HttpErrorContext, HttpHeaders, HttpMethod, HttpRequest, HttpResponse, QueryValue, RequestSigner, RetryPolicy, SignableRequest } from './types.js';
+import type {
+  ConnectionOptions,
+  ErrorMapper,
+  HttpErrorContext,
+  HttpHeaders,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  QueryValue,
+  RequestErrorContext,
+  RequestSigner,
+  RetryPolicy,
+  SignableRequest,
+} from './types.js';
 import { defaultErrorForStatus, headerValue, parseRetryAfter } from './default-error.js';
-import { NO_RETRY, backoffDelay, classifyNetworkError, isIdempotent, resolveRetryPolicy, type NetworkFailure } from './retry.js';
+import {
+  NO_RETRY,
+  annotateOutcome,
+  backoffDelay,
+  checkDurationMs,
+  classifyNetworkError,
+  defaultDeadlineMs,
+  isIdempotent,
+  resolveRetryPolicy,
+  retryableResponse,
+  uncertainResponse,
+  type NetworkFailure,
+} from './retry.js';
 import { DebugTrace, resolveDebugFile } from './debug-trace.js';
 import { redactText, redactUrl } from './redact.js';
+import { sanitizeCause } from './sanitize-error.js';
 import { joinUrl } from './url.js';
 import { nativeRequest } from './native-request.js';
 
@@ -47,14 +73,21 @@ interface Prepared {
   signal: AbortSignal | undefined;
   timeoutMs: number;
   timeout: Record<string, number>;
+  /** Per-phase timeouts (streams) rather than one for the whole attempt. */
+  phased: boolean;
+  /** Whole-call deadline (ms, may be `Infinity`). */
+  deadlineMs: number;
+  errorContext: RequestErrorContext | undefined;
   traceId: string;
 }
 
 /**
  * An HTTP connection to one provider endpoint: one got instance with keep-alive agents, per-attempt signing,
- * an explicit retry policy (network errors, 408/429/5xx on idempotent requests, `Retry-After`, full-jitter
- * backoff bounded by attempts and total time), per-attempt timeouts, `AbortSignal` support, error mapping
- * onto core errors, and an optional redacted debug trace (`CLOUDMUX_DEBUG`).
+ * an explicit retry policy (network errors, 408/429/5xx and provider-classified throttling on idempotent
+ * requests, `Retry-After`, full-jitter backoff bounded by attempts and total time), per-attempt timeouts, a
+ * whole-call deadline (`retry.deadlineMs`, default max(60 s, 2 × `timeoutMs`)), `AbortSignal` support, error
+ * mapping onto core errors (with `mayHaveSucceeded`/`clientToken` on failed writes), and an optional redacted
+ * debug trace (`CLOUDMUX_DEBUG`).
  */
 export class Connection {
   /** Provider id. */
@@ -65,6 +98,8 @@ export class Connection {
   readonly retryPolicy: Readonly<RetryPolicy>;
   /** Default per-attempt timeout. */
   readonly timeoutMs: number;
+  /** Default whole-call deadline: `retry.deadlineMs`, else max(60000, 2 × `timeoutMs`); `Infinity` when turned off. */
+  readonly deadlineMs: number;
   /** Debug trace file, when tracing is on. */
   readonly debugFile: string | undefined;
 
@@ -93,8 +128,9 @@ export class Connection {
     }
     this.provider = options.provider;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.retryPolicy = resolveRetryPolicy(options.retry);
-    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retryPolicy = resolveRetryPolicy(options.retry, options.provider);
+    this.timeoutMs = options.timeoutMs === undefined ? 30_000 : checkDurationMs('timeoutMs', options.timeoutMs, options.provider);
+    this.deadlineMs = this.retryPolicy.deadlineMs ?? defaultDeadlineMs(this.timeoutMs);
     this.signer = options.signer;
     this.mapError = options.mapError ?? ((ctx) => defaultErrorForStatus(ctx));
     this.requestIdHeaders = (options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) => h.toLowerCase());
@@ -138,9 +174,12 @@ export class Connection {
   }
 
   /**
-   * Sends a request, retrying as the policy allows, and returns the parsed response.
+   * Sends a request, retrying as the policy (or the request's `retryable` predicate) allows, within the
+   * whole-call deadline, and returns the parsed response.
    * Throws core errors: the mapped {@link ProviderError} for error statuses, {@link TimeoutError},
-   * {@link AbortError}, {@link MalformedResponseError}, or a `ProviderError` for network failures.
+   * {@link AbortError}, {@link MalformedResponseError}, or a `ProviderError` for network failures. The error of
+   * a write whose effect is unknown has `mayHaveSucceeded: true` and says what to check; `clientToken` is set
+   * from `errorContext.clientToken`.
    */
   async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
     const signal = req.signal;
@@ -149,34 +188,55 @@ export class Connection {
     const streamBody = p.body !== undefined && !Buffer.isBuffer(p.body);
     const policy = streamBody ? NO_RETRY : this.retryPolicy;
     const idempotent = isIdempotent(p.method, req.idempotent);
+    // Writes whose repetition is not known to be harmless, or that are only safe thanks to a client token:
+    // their final error says whether the provider may have acted.
+    const watch = !idempotent || p.errorContext?.clientToken !== undefined;
+    let uncertain = false;
+    const finish = <E extends CloudError>(error: E): E => annotateOutcome(error, watch && uncertain, p.errorContext);
     const started = Date.now();
+    const deadline = started + p.deadlineMs;
     for (let attempt = 1; ; attempt++) {
       let error: CloudError;
       let retryable: boolean;
       let retryAfterMs: number | undefined;
+      let notSent = false;
+      const budget = deadline - Date.now();
       try {
-        const result = await this.attempt<T>(p, attempt);
-        if (result.ok) return { status: result.status, headers: result.headers, body: result.body, requestId: result.requestId, attempts: attempt };
+        const result = await this.attempt<T>(p, attempt, budget);
+        if (result.ok)
+          return { status: result.status, headers: result.headers, body: result.body, requestId: result.requestId, attempts: attempt };
         error = result.error;
         retryAfterMs = result.retryAfterMs;
-        retryable = idempotent && policy.statusCodes.includes(result.status);
+        retryable = retryableResponse(policy, result.status, result.error, idempotent);
+        if (uncertainResponse(result.status, result.error)) uncertain = true;
       } catch (err) {
-        if (signal?.aborted) throw this.abortError(p, signal);
+        if (signal?.aborted) {
+          uncertain = true;
+          throw finish(this.abortError(p, signal));
+        }
+        // A body that could not be parsed came with a success status: the provider did act.
+        if (err instanceof MalformedResponseError && watch) annotateOutcome(err, true, p.errorContext);
         // Errors from the signer, the error mapper or body parsing propagate as they are.
         if (!(err instanceof RequestError)) throw err;
         const failure = classifyNetworkError(err);
+        notSent = failure.notSent;
+        if (!notSent) uncertain = true;
         error = this.networkError(p, err, failure, attempt);
+        // The deadline, not the per-attempt timeout, cut this attempt short.
+        if (failure.timeout && budget < p.timeoutMs) throw finish(this.deadlineError(p, error, failure, attempt));
         retryable = failure.retryable && (idempotent || failure.notSent);
       }
-      if (!retryable || attempt > policy.limit) throw error;
-      if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw error;
+      if (req.retryable) retryable = req.retryable(error, { attempt, retryByDefault: retryable, idempotent, notSent });
+      if (!retryable || attempt > policy.limit) throw finish(error);
+      if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw finish(error);
       const delay = retryAfterMs ?? backoffDelay(policy, attempt);
-      if (Date.now() - started + delay > policy.maxTotalMs) throw error;
+      const now = Date.now();
+      if (now - started + delay > policy.maxTotalMs || now + delay >= deadline) throw finish(error);
       this.trace?.retry(p.traceId, delay, error.message);
       try {
         await sleep(delay, signal);
       } catch {
-        throw this.abortError(p, signal);
+        throw finish(this.abortError(p, signal));
       }
     }
   }
@@ -215,7 +275,13 @@ export class Connection {
       body = req.body;
     }
     if (responseType === 'json' && headers.accept === undefined) own().accept = 'application/json';
-    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = req.timeoutMs === undefined ? this.timeoutMs : checkDurationMs('timeoutMs', req.timeoutMs, this.provider);
+    const deadlineMs =
+      req.deadlineMs !== undefined
+        ? checkDurationMs('deadlineMs', req.deadlineMs, this.provider, true)
+        : req.timeoutMs === undefined
+          ? this.deadlineMs
+          : (this.retryPolicy.deadlineMs ?? defaultDeadlineMs(timeoutMs));
     const phased = responseType === 'stream' || (body !== undefined && !Buffer.isBuffer(body));
     // Streams time out per phase (connect, headers, socket idle), never on total transfer time.
     const timeout = phased
@@ -233,15 +299,32 @@ export class Connection {
       signal: req.signal,
       timeoutMs,
       timeout,
+      phased,
+      deadlineMs,
+      errorContext: req.errorContext,
       traceId: this.trace ? String(++this.seq) : '',
     };
   }
 
-  private async attempt<T>(p: Prepared, attempt: number): Promise<AttemptResult<T>> {
+  /** The got timeouts of one attempt: the request's, shortened to what is left of the whole-call deadline. */
+  private timeoutFor(p: Prepared, budget: number): Record<string, number> {
+    if (!(budget < p.timeoutMs)) return p.timeout;
+    const left = Math.max(1, Math.floor(budget));
+    // Streams: only the phases up to the response headers; the body's transfer is not bounded by the deadline.
+    return p.phased ? { ...p.timeout, lookup: left, connect: left, secureConnect: left, response: left } : { request: left };
+  }
+
+  private async attempt<T>(p: Prepared, attempt: number, budget: number): Promise<AttemptResult<T>> {
+    const timeout = this.timeoutFor(p, budget);
     let url = p.url;
     let headers = p.headers;
     if (this.signer) {
-      const signable: SignableRequest = { method: p.method, url: new URL(url), headers: { ...headers }, body: Buffer.isBuffer(p.body) ? p.body : undefined };
+      const signable: SignableRequest = {
+        method: p.method,
+        url: new URL(url),
+        headers: { ...headers },
+        body: Buffer.isBuffer(p.body) ? p.body : undefined,
+      };
       await this.signer(signable);
       url = signable.url.href;
       headers = signable.headers;
@@ -249,9 +332,9 @@ export class Connection {
     const started = this.trace ? performance.now() : 0;
     this.trace?.request(p.traceId, attempt, p.method, url, headers, p.body);
     try {
-      if (p.responseType === 'stream') return await this.attemptStream<T>(p, url, headers, started);
+      if (p.responseType === 'stream') return await this.attemptStream<T>(p, url, headers, started, timeout);
       // Only the keys that are set: got validates and merges every key it is given, per request.
-      const options: OptionsInit = { method: p.method, headers, timeout: p.timeout };
+      const options: OptionsInit = { method: p.method, headers, timeout };
       if (p.body !== undefined) options.body = p.body;
       if (p.signal !== undefined) options.signal = p.signal;
       const res = (await this.client(url, options)) as GotResponse<Buffer>;
@@ -282,6 +365,7 @@ export class Connection {
       url: redactUrl(p.url, this.redact),
       requestId,
       retryAfterMs,
+      errorContext: p.errorContext,
     };
     return { ok: false, status, error: this.mapError(context), retryAfterMs };
   }
@@ -308,8 +392,14 @@ export class Connection {
     }
   }
 
-  private async attemptStream<T>(p: Prepared, url: string, headers: Record<string, string>, started: number): Promise<AttemptResult<T>> {
-    const stream: GotRequest = this.client.stream(url, { method: p.method, headers, body: p.body, signal: p.signal, timeout: p.timeout });
+  private async attemptStream<T>(
+    p: Prepared,
+    url: string,
+    headers: Record<string, string>,
+    started: number,
+    timeout: Record<string, number>,
+  ): Promise<AttemptResult<T>> {
+    const stream: GotRequest = this.client.stream(url, { method: p.method, headers, body: p.body, signal: p.signal, timeout });
     if (p.body === undefined && p.method !== 'GET' && p.method !== 'HEAD') stream.end();
     // One error listener for the stream's whole life, so no error is ever emitted unhandled.
     let onError: (err: Error) => void = () => undefined;
@@ -350,33 +440,57 @@ export class Connection {
   }
 
   private abortError(p: Prepared, signal: AbortSignal | undefined): AbortError {
-    return new AbortError(`${this.provider}: ${p.method} ${redactUrl(p.url, this.redact)} aborted`, { provider: this.provider, cause: signal?.reason });
+    return new AbortError(`${this.provider}: ${this.where(p, redactUrl(p.url, this.redact))} aborted`, {
+      provider: this.provider,
+      cause: signal?.reason,
+    });
+  }
+
+  /** `METHOD url`, led by the operation's name when the request has one (`RunInstances (POST https://…)`). */
+  private where(p: Prepared, url: string): string {
+    const action = p.errorContext?.action;
+    return action ? `${action} (${p.method} ${url})` : `${p.method} ${url}`;
+  }
+
+  /** The whole-call deadline ended the call; `last` is the (sanitized) error of the attempt it cut short. */
+  private deadlineError(p: Prepared, last: CloudError, failure: NetworkFailure, attempts: number): TimeoutError {
+    const url = redactUrl(p.url, this.redact);
+    return new TimeoutError(
+      `${this.provider}: ${this.where(p, url)} did not finish within its deadline of ${p.deadlineMs} ms (retry.deadlineMs) after ${attempts} attempt${attempts === 1 ? '' : 's'}` +
+        `${failure.phase ? `; the last one was cut short waiting for ${failure.phase}` : ''}`,
+      { provider: this.provider, cause: last, lastState: failure.phase },
+    );
   }
 
   private networkError(p: Prepared, err: unknown, failure: NetworkFailure, attempts: number): CloudError {
     const url = redactUrl(p.url, this.redact);
+    // got's error keeps the signed request (authorization, security tokens): the cause carries diagnostics only.
+    const cause = sanitizeCause(err, this.redact);
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
     if (failure.timeout) {
-      return new TimeoutError(`${this.provider}: ${p.method} ${url} timed out after ${p.timeoutMs} ms${failure.phase ? ` waiting for ${failure.phase}` : ''}${tries}`, {
-        provider: this.provider,
-        cause: err,
-        lastState: failure.phase,
-      });
+      return new TimeoutError(
+        `${this.provider}: ${this.where(p, url)} timed out after ${p.timeoutMs} ms${failure.phase ? ` waiting for ${failure.phase}` : ''}${tries}`,
+        {
+          provider: this.provider,
+          cause,
+          lastState: failure.phase,
+        },
+      );
     }
     const code = failure.code;
     const detail = redactText(err instanceof Error ? err.message : String(err), this.redact);
     if (code !== undefined && TLS_CODES.test(code)) {
       return new ProviderError(
-        `${this.provider}: ${p.method} ${url}: TLS certificate verification failed (${code}: ${detail}); ` +
+        `${this.provider}: ${this.where(p, url)}: TLS certificate verification failed (${code}: ${detail}); ` +
           'pass tls.ca with the server CA, or tls.rejectUnauthorized: false to turn verification off',
-        { provider: this.provider, method: p.method, url, cause: err, retryable: false },
+        { provider: this.provider, method: p.method, url, cause, retryable: false },
       );
     }
-    return new ProviderError(`${this.provider}: ${p.method} ${url} failed: ${code ? `${code} ` : ''}${detail}${tries}`, {
+    return new ProviderError(`${this.provider}: ${this.where(p, url)} failed: ${code ? `${code} ` : ''}${detail}${tries}`, {
       provider: this.provider,
       method: p.method,
       url,
-      cause: err,
+      cause,
       retryable: failure.retryable,
     });
   }

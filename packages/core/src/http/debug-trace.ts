@@ -1,8 +1,12 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeSync } from 'node:fs';
+import { lookupTable, type LookupTable } from '../common/lookup-table.js';
 import type { Readable } from 'node:stream';
 import type { HttpHeaders } from './types.js';
 import { toCurl } from './curl.js';
 import { redactHeaders, redactText, redactUrl } from './redact.js';
+
+/** Trace targets written through the process's own descriptors. */
+const STD_STREAMS: LookupTable<number> = lookupTable({ '/dev/stderr': 2, '/dev/stdout': 1 });
 
 /** Bytes of a response body written to the trace. */
 const TRACE_BODY_BYTES = 4096;
@@ -16,7 +20,7 @@ export function resolveDebugFile(debugFile: string | undefined, env: NodeJS.Proc
 }
 
 /**
- * Appends a redacted record of every attempt to a file: the request line, a replayable `curl` command,
+ * Appends a redacted record of every attempt to a file (created with mode 0600): the request line, a replayable `curl` command,
  * then the status, response headers, elapsed time and the first 4 KiB of the body.
  * Only constructed when tracing is on, so a disabled trace costs nothing.
  */
@@ -34,7 +38,12 @@ export class DebugTrace {
   private write(text: string): void {
     if (this.failed) return;
     try {
-      appendFileSync(this.file, text);
+      // stderr/stdout are written through their descriptors: opening /dev/stderr fails (ENXIO) when
+      // it is a socket, as under systemd, some containers and test runners.
+      const fd = STD_STREAMS[this.file];
+      if (fd !== undefined) writeSync(fd, text);
+      // A new trace file is readable by its owner only (it holds URLs, ids and bodies); an existing file keeps its mode.
+      else appendFileSync(this.file, text, { mode: 0o600 });
     } catch (err) {
       this.failed = true;
       process.emitWarning(`cloudmux: cannot write debug trace to ${this.file}: ${String(err)}`);
@@ -42,7 +51,14 @@ export class DebugTrace {
   }
 
   /** Records an attempt about to be sent. */
-  request(id: string, attempt: number, method: string, url: string, headers: Readonly<Record<string, string>>, body: Buffer | string | Readable | undefined): void {
+  request(
+    id: string,
+    attempt: number,
+    method: string,
+    url: string,
+    headers: Readonly<Record<string, string>>,
+    body: Buffer | string | Readable | undefined,
+  ): void {
     this.write(
       `--- ${new Date().toISOString()} cloudmux ${this.provider} #${id} attempt ${attempt}\n` +
         `> ${method} ${redactUrl(url, this.redact)}\n` +

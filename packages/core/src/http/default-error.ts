@@ -44,6 +44,23 @@ export function headerValue(headers: HttpHeaders, names: readonly string[]): str
   return undefined;
 }
 
+/**
+ * Provider error codes that mean "throttled" whatever the HTTP status they come with (AWS-style APIs send
+ * several with 400, Google-style ones with 403): {@link defaultErrorForStatus} maps them to `RateLimitError`.
+ */
+const THROTTLING_CODES: ReadonlySet<string> = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'TooManyRequests',
+  'TooManyRequestsException',
+  'SlowDown',
+  'RateLimitExceeded',
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+]);
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
 }
@@ -79,6 +96,8 @@ export function genericErrorDetails(bodyText: string): ErrorDetails {
  * Maps a failed response onto a core error by status: 400/409/422 → BadRequestError, 401/403 →
  * InvalidCredentialsError, 404/410 → NotFoundError, 429/420 → RateLimitError (with `retryAfterMs`),
  * 503 → ServiceUnavailableError, other 5xx and 408 → retryable ProviderError, anything else → ProviderError.
+ * A throttling provider code (`Throttling`, `RequestLimitExceeded`, `TooManyRequests`, `SlowDown`…) gives a
+ * RateLimitError whatever the status, which the connection retries.
  * Without `details`, a generic JSON error body (`{code, message}`, `{error: {...}}`) is read for them.
  */
 export function defaultErrorForStatus(context: HttpErrorContext, details?: ErrorDetails): ProviderError {
@@ -99,6 +118,8 @@ export function defaultErrorForStatus(context: HttpErrorContext, details?: Error
     providerMessage: d.providerMessage,
     requestId: context.requestId,
   };
+  if (d.providerCode !== undefined && THROTTLING_CODES.has(d.providerCode))
+    return new RateLimitError(message, { ...options, retryAfterMs: context.retryAfterMs });
   switch (status) {
     case 400:
     case 409:

@@ -7,7 +7,11 @@ import https from 'node:https';
  * `ClientRequest` each copy the options object again, so dropping the empty keys saves work
  * on every request. The meaning is unchanged: Node treats a missing key like an undefined one.
  */
-export function nativeRequest(url: URL, options: http.RequestOptions & https.RequestOptions, callback?: (res: http.IncomingMessage) => void): http.ClientRequest {
+export function nativeRequest(
+  url: URL,
+  options: http.RequestOptions & https.RequestOptions,
+  callback?: (res: http.IncomingMessage) => void,
+): http.ClientRequest {
   const lean: Record<string, unknown> = {};
   for (const key in options) {
     const value = (options as Record<string, unknown>)[key];

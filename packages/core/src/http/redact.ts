@@ -1,26 +1,50 @@
 /** Text that replaces a redacted value. */
 export const REDACTED = 'REDACTED';
 
-const SENSITIVE = /passw|^pass$|^pwd$|adminpass|secret|token|privatekey|apikey|authkey|signature|credential|authorization|cookie|keymaterial|sessionkey/;
+const SENSITIVE =
+  /passw|passphrase|^pass$|^pwd$|adminpass|secret|token|privatekey|apikey|authkey|signature|credential|authorization|cookie|keymaterial|sessionkey/;
+/** `*_pw`, `*_pass`, `*_pwd`, `*_passwd` (also camelCase: `rootPw`, `dbPass`), matched on each dotted segment. */
+const PASSWORD_SUFFIX = /(?:^|[-_.\s])(?:pw|pass|pwd|passwd)$/i;
+const CAMEL_PASSWORD_SUFFIX = /[a-z0-9](?:Pw|Pass|Pwd|Passwd)$/;
 /** Names that match the pattern above but only carry pagination or idempotency state. */
-const NOT_SENSITIVE = new Set(['nexttoken', 'clienttoken', 'continuationtoken', 'nextcontinuationtoken', 'paginationtoken', 'xamzcontentsha256']);
+const NOT_SENSITIVE = new Set([
+  'nexttoken',
+  'clienttoken',
+  'continuationtoken',
+  'nextcontinuationtoken',
+  'paginationtoken',
+  'xamzcontentsha256',
+]);
 
 function normalize(name: string): string {
   return name.toLowerCase().replace(/[-_.\s]/g, '');
 }
 
-/**
- * Whether a header, query parameter, form field, JSON key or XML element name holds a secret:
- * passwords, secrets, tokens, private keys, API keys, signatures, credentials, cookies, plus `extra` names
- * (compared case-insensitively, ignoring `-`, `_` and `.`).
- */
-export function isSensitiveName(name: string, extra?: readonly string[]): boolean {
+/** The segments of a dotted or bracketed name (`LaunchSpecification.UserData`, `metadata.root_pw`, `a[b]`). */
+function segments(name: string): string[] {
+  return name.split(/[.[\]]+/).filter((seg) => seg !== '' && !/^\d+$/.test(seg));
+}
+
+function matchesName(name: string, extra: readonly string[] | undefined): boolean {
   const n = normalize(name);
   if (extra !== undefined && extra.length > 0) {
     for (const e of extra) if (normalize(e) === n) return true;
   }
   if (NOT_SENSITIVE.has(n)) return false;
-  return SENSITIVE.test(n);
+  return SENSITIVE.test(n) || PASSWORD_SUFFIX.test(name) || CAMEL_PASSWORD_SUFFIX.test(name);
+}
+
+/**
+ * Whether a header, query parameter, form field, JSON key or XML element name holds a secret:
+ * passwords (`*password*`, `*_pw`, `*_pass`, `*_pwd`), secrets, tokens, private keys, API keys, signatures,
+ * credentials, authorization, cookies, plus `extra` names (compared case-insensitively, ignoring `-`, `_` and `.`).
+ * A dotted name (`metadata.root_pw`, `LaunchSpecification.UserData`, `UserData.Value`) is sensitive when any segment is.
+ */
+export function isSensitiveName(name: string, extra?: readonly string[]): boolean {
+  if (matchesName(name, extra)) return true;
+  if (!/[.[\]]/.test(name)) return false;
+  for (const seg of segments(name)) if (matchesName(seg, extra)) return true;
+  return false;
 }
 
 /** Redacts an `Authorization`-style value, keeping the scheme word (`Signature`, `Bearer`, `AWS4-HMAC-SHA256`). */
@@ -95,25 +119,154 @@ export function redactUrl(url: string | URL, extra?: readonly string[]): string 
 
 const PEM_PRIVATE = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 const JSON_PAIR = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|-?\d[\d.eE+-]*|true|false)/g;
-const XML_ELEMENT = /<([A-Za-z_][\w.:-]*)(\s[^>]*)?>([^<]*)<\/\1>/g;
-const HEADER_LINE = /^([ \t]*)([A-Za-z][A-Za-z0-9-]*)([ \t]*:[ \t]*)(\S.*)$/gm;
+const XML_OPEN = /<([A-Za-z_][\w.:-]*)(\s[^<>]*)?>/g;
+const HEADER_LINE = /^([ \t]*)([A-Za-z][\w.-]*)([ \t]*:[ \t]*)(\S.*)$/gm;
 const FORM_PAIR = /(^|[^A-Za-z0-9_.%[\]-])([A-Za-z0-9_.%[\]-]+)=("(?:[^"\\]|\\.)*"?|[^&\s;"']*)/g;
 
+/** Replaces PEM private key blocks (also a truncated one) by a marker. */
+function redactPem(text: string): string {
+  return text.replace(PEM_PRIVATE, (_m, kind: string) => `-----BEGIN ${kind}PRIVATE KEY-----${REDACTED}-----END ${kind}PRIVATE KEY-----`);
+}
+
 /**
- * Redacts secrets in free text (bodies, traces, messages): PEM private keys, sensitive JSON keys
- * (`"password": "..."`), XML elements (`<SecretAccessKey>`), header-style lines (`Authorization: ...`),
- * and `name=value` pairs (form bodies, query strings, `Signature=` in auth headers).
+ * A deep copy of a JSON-like value with the **whole** value under every sensitive key replaced by `REDACTED`
+ * (objects and arrays included: `credentials: {...}` becomes `credentials: "REDACTED"`), and PEM private keys
+ * and other secrets inside strings redacted as {@link redactText} does. Cycles become `"[Circular]"`.
+ */
+export function redactValue<T>(value: T, extra?: readonly string[]): T {
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redactText(v, extra);
+    if (typeof v !== 'object' || v === null) return v;
+    if (Buffer.isBuffer(v) || ArrayBuffer.isView(v) || v instanceof Date) return v;
+    if (seen.has(v)) return '[Circular]';
+    seen.add(v);
+    if (Array.isArray(v)) return v.map(walk);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = isSensitiveName(k, extra) ? REDACTED : walk(x);
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/** Index just past the JSON string starting at `i` (a `"`), or `text.length` when it is not closed. */
+function jsonStringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x5c) j++;
+    else if (c === 0x22) return j + 1;
+  }
+  return text.length;
+}
+
+/** Index just past the JSON value starting at `i`, tolerating truncation (then `text.length`). */
+function jsonValueEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return jsonStringEnd(text, i);
+  if (c === '{' || c === '[') {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text[j];
+      if (d === '"') j = jsonStringEnd(text, j) - 1;
+      else if (d === '{' || d === '[') depth++;
+      else if (d === '}' || d === ']') {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+    }
+    return text.length;
+  }
+  const m = /[,}\]\s]/.exec(text.slice(i, i + 4096));
+  return m ? i + m.index : Math.min(text.length, i + 4096);
+}
+
+function decodeJsonString(raw: string): string {
+  try {
+    return JSON.parse(raw.endsWith('"') && raw.length > 1 ? raw : `${raw}"`) as string;
+  } catch {
+    return raw.slice(1, raw.endsWith('"') ? -1 : undefined);
+  }
+}
+
+/**
+ * Tolerant structural JSON redaction over text (valid or truncated JSON, or JSON inside other text): every
+ * `"key": value` whose key is sensitive gets its whole value (string, number, object, array; up to the end of
+ * the text when truncated) replaced by `"REDACTED"`. Everything else is kept byte for byte.
+ */
+function redactJsonText(text: string, extra: readonly string[] | undefined): string {
+  if (!text.includes('"')) return text;
+  const parts: string[] = [];
+  let last = 0;
+  let i = text.indexOf('"');
+  while (i !== -1 && i < text.length) {
+    const end = jsonStringEnd(text, i);
+    let j = end;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+    if (end < text.length && text[end - 1] === '"' && end - i >= 2 && text[j] === ':') {
+      const key = decodeJsonString(text.slice(i, end));
+      if (isSensitiveName(key, extra)) {
+        let k = j + 1;
+        while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\n' || text[k] === '\r')) k++;
+        if (k < text.length) {
+          const valueEnd = jsonValueEnd(text, k);
+          if (text.slice(k, valueEnd) !== `"${REDACTED}"`) {
+            parts.push(text.slice(last, k), `"${REDACTED}"`);
+            last = valueEnd;
+          }
+          i = text.indexOf('"', valueEnd);
+          continue;
+        }
+      }
+    }
+    i = end >= text.length ? -1 : text.indexOf('"', end);
+  }
+  if (last === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/**
+ * Structural XML redaction: the whole content of a sensitive element (nested elements included, up to the
+ * end of the text when it is truncated) becomes `REDACTED`.
+ */
+function redactXmlText(text: string, extra: readonly string[] | undefined): string {
+  if (!text.includes('<')) return text;
+  const parts: string[] = [];
+  let last = 0;
+  XML_OPEN.lastIndex = 0;
+  for (let m = XML_OPEN.exec(text); m !== null; m = XML_OPEN.exec(text)) {
+    const name = m[1]!;
+    const attrs = m[2] ?? '';
+    if (attrs.endsWith('/')) continue;
+    const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+    if (!isSensitiveName(local, extra)) continue;
+    const start = m.index + m[0].length;
+    const close = text.indexOf(`</${name}>`, start);
+    const end = close === -1 ? text.length : close;
+    if (text.slice(start, end) === REDACTED) continue;
+    parts.push(text.slice(last, start), REDACTED);
+    last = end;
+    XML_OPEN.lastIndex = end;
+  }
+  if (last === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/**
+ * Redacts secrets in free text (bodies, traces, messages, truncated snippets): PEM private key blocks; in JSON,
+ * the whole value under a sensitive key (`"credentials": {...}`, `"metadata": {"root_pw": ...}`, also in
+ * truncated JSON); in XML, the whole content of a sensitive element (`<userData><value>…`); header-style
+ * lines (`Authorization: ...`); and `name=value` pairs (form bodies, query strings, `Signature=` in auth headers).
  */
 export function redactText(text: string, extra?: readonly string[]): string {
   if (text === '') return text;
-  let out = text.replace(PEM_PRIVATE, (_m, kind: string) => `-----BEGIN ${kind}PRIVATE KEY-----${REDACTED}-----END ${kind}PRIVATE KEY-----`);
+  let out = redactPem(text);
+  out = redactJsonText(out, extra);
   out = out.replace(JSON_PAIR, (m, key: string, sep: string, value: string) =>
-    isSensitiveName(key, extra) && value !== '' ? `"${key}"${sep}"${REDACTED}"` : m,
+    isSensitiveName(key, extra) && value !== '' && value !== `"${REDACTED}"` ? `"${key}"${sep}"${REDACTED}"` : m,
   );
-  out = out.replace(XML_ELEMENT, (m, name: string, attrs: string | undefined, _content: string) => {
-    const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
-    return isSensitiveName(local, extra) ? `<${name}${attrs ?? ''}>${REDACTED}</${name}>` : m;
-  });
+  out = redactXmlText(out, extra);
   out = out.replace(HEADER_LINE, (m, indent: string, name: string, sep: string, value: string) =>
     isSensitiveName(name, extra) ? `${indent}${name}${sep}${redactHeaderValue(value)}` : m,
   );

@@ -1,9 +1,10 @@
-import { notSupported, type Capabilities } from '../common/capabilities.js';
+import type { Capabilities } from '../common/capabilities.js';
+import { DriverBase, portableApi } from '../common/driver-base.js';
 import { drain } from '../common/iterate.js';
 import type { CallOptions } from '../common/options.js';
 import type { ProviderDefinition } from '../common/provider-definition.js';
 import type { Node } from '../compute/node.js';
-import type { LoadBalancerMethod } from './capabilities.js';
+import { LOADBALANCER_METHODS, type LoadBalancerMethod } from './capabilities.js';
 import type { Algorithm, LoadBalancer, Member } from './resources.js';
 
 /** Static side of every load balancer driver class. */
@@ -43,6 +44,23 @@ export interface CreateBalancerOptions<X extends object = Record<string, unknown
   ex?: X | undefined;
 }
 
+/** Options of `balancerAttachMember(balancer, { ip, port })`: the member to attach. */
+export interface BalancerAttachMemberOptions extends CallOptions, MemberSpec {}
+
+/** Options of `balancerAttachComputeNode(balancer, { node })`. */
+export interface BalancerAttachComputeNodeOptions extends CallOptions {
+  /** The node to attach (its first public IP, else its first private IP). */
+  node: Node;
+  /** Member port; the balancer's port when absent. */
+  port?: number | undefined;
+}
+
+/** Options of `balancerDetachMember(balancer, { member })`. */
+export interface BalancerDetachMemberOptions extends CallOptions {
+  /** The member to detach. */
+  member: Member;
+}
+
 /** Options of `updateBalancer`. */
 export interface UpdateBalancerOptions extends CallOptions {
   /** New name. */
@@ -55,24 +73,17 @@ export interface UpdateBalancerOptions extends CallOptions {
   algorithm?: Algorithm | undefined;
 }
 
-/** Base class of load balancer drivers. */
-export abstract class LoadBalancerDriver {
-  /** Provider definition. */
-  static readonly provider: ProviderDefinition = { id: 'base', name: 'Base', api: 'none', regions: [] };
-  /** Supported methods. */
-  static readonly capabilities: Capabilities<LoadBalancerMethod> = [];
+/** The portable load balancer methods, for the capability guard of {@link DriverBase}. */
+const LOADBALANCER_API = portableApi({ methods: LOADBALANCER_METHODS });
 
-  /** Provider id. */
-  get providerId(): string {
-    return (this.constructor as typeof LoadBalancerDriver).provider.id;
-  }
-  /** Whether `method` is supported. */
-  supports(method: LoadBalancerMethod): boolean {
-    return (this.constructor as typeof LoadBalancerDriver).capabilities.includes(method);
-  }
-  /** Throws the standard NotSupportedError. */
-  protected notSupported(method: string, detail?: string): never {
-    return notSupported((this.constructor as typeof LoadBalancerDriver).provider.name, method, detail);
+/** Base class of load balancer drivers. */
+export abstract class LoadBalancerDriver extends DriverBase<LoadBalancerMethod> {
+  /** Supported methods. */
+  static override readonly capabilities: Capabilities<LoadBalancerMethod> = [];
+
+  /** Subclasses call `super()`; the capability guard of {@link DriverBase} runs here. */
+  constructor() {
+    super(LOADBALANCER_API);
   }
 
   /** Protocols accepted by `createBalancer`. */
@@ -108,20 +119,21 @@ export abstract class LoadBalancerDriver {
   async updateBalancer(_balancer: BalancerRef, _options: UpdateBalancerOptions): Promise<LoadBalancer> {
     return this.notSupported('updateBalancer');
   }
-  /** Attaches a member. */
-  async balancerAttachMember(_balancer: BalancerRef, _member: MemberSpec, _options?: CallOptions): Promise<Member> {
+  /** Attaches member `{ ip, port }` to `balancer`. */
+  async balancerAttachMember(_balancer: BalancerRef, _options: BalancerAttachMemberOptions): Promise<Member> {
     return this.notSupported('balancerAttachMember');
   }
   /** Attaches a compute node (its first public IP, else private) on the balancer's port. */
-  async balancerAttachComputeNode(balancer: BalancerRef, node: Node, options?: CallOptions & { port?: number }): Promise<Member> {
+  async balancerAttachComputeNode(balancer: BalancerRef, options: BalancerAttachComputeNodeOptions): Promise<Member> {
     if (!this.supports('balancerAttachMember')) this.notSupported('balancerAttachComputeNode');
+    const { node, port, signal } = options;
     const ip = node.publicIps[0] ?? node.privateIps[0];
     if (!ip) this.notSupported('balancerAttachComputeNode', `node ${node.id} has no IP address`);
-    const b = typeof balancer === 'string' ? await this.getBalancer(balancer, options) : balancer;
-    return this.balancerAttachMember(b, { ip, port: options?.port ?? b.port }, options);
+    const b = typeof balancer === 'string' ? await this.getBalancer(balancer, { signal }) : balancer;
+    return this.balancerAttachMember(b, { ip, port: port ?? b.port, signal });
   }
-  /** Detaches a member. */
-  async balancerDetachMember(_balancer: BalancerRef, _member: Member, _options?: CallOptions): Promise<boolean> {
+  /** Detaches `options.member` from `balancer`. */
+  async balancerDetachMember(_balancer: BalancerRef, _options: BalancerDetachMemberOptions): Promise<boolean> {
     return this.notSupported('balancerDetachMember');
   }
   /** Lists members of a balancer. */

@@ -10,7 +10,13 @@ const CURVES: Readonly<Record<string, { crv: string; size: number; bits: number 
 const CURVE_OF_JWK: Readonly<Record<string, string>> = { 'P-256': 'nistp256', 'P-384': 'nistp384', 'P-521': 'nistp521' };
 
 /** Public key types OpenSSH names and this module reads and writes. */
-export const SSH_PUBLIC_KEY_TYPES: readonly string[] = ['ssh-ed25519', 'ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521'];
+export const SSH_PUBLIC_KEY_TYPES: readonly string[] = [
+  'ssh-ed25519',
+  'ssh-rsa',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+];
 
 /** A public key read from its SSH wire blob. */
 export interface DecodedPublicKey {
@@ -45,7 +51,15 @@ function jwkOfBlob(type: string, r: SshReader): { jwk: JsonWebKey; bits: number 
   if (!curve || `ecdsa-sha2-${curveName}` !== type) throw new Error(`curve ${JSON.stringify(curveName)} does not match ${type}`);
   const q = r.string();
   if (q.length !== 1 + 2 * curve.size || q[0] !== 4) throw new Error('expected an uncompressed EC point');
-  return { jwk: { kty: 'EC', crv: curve.crv, x: q.subarray(1, 1 + curve.size).toString('base64url'), y: q.subarray(1 + curve.size).toString('base64url') }, bits: curve.bits };
+  return {
+    jwk: {
+      kty: 'EC',
+      crv: curve.crv,
+      x: q.subarray(1, 1 + curve.size).toString('base64url'),
+      y: q.subarray(1 + curve.size).toString('base64url'),
+    },
+    bits: curve.bits,
+  };
 }
 
 /**
@@ -59,7 +73,8 @@ export function decodePublicKeyBlob(blob: Buffer, expectedType?: string): Decode
   let decoded: { jwk: JsonWebKey; bits: number };
   try {
     type = r.string().toString('latin1');
-    if (expectedType !== undefined && type !== expectedType) throw new Error(`the key data is a ${JSON.stringify(type)} key, not ${expectedType}`);
+    if (expectedType !== undefined && type !== expectedType)
+      throw new Error(`the key data is a ${JSON.stringify(type)} key, not ${expectedType}`);
     decoded = jwkOfBlob(type, r);
   } catch (e) {
     throw e instanceof RangeError ? new Error('truncated key blob') : e;
@@ -71,7 +86,12 @@ export function decodePublicKeyBlob(blob: Buffer, expectedType?: string): Decode
 /** The SSH wire blob of a public key (RSA, Ed25519 or ECDSA on a NIST curve). */
 export function publicKeyBlob(key: KeyObject): Buffer {
   const jwk = key.export({ format: 'jwk' });
-  if (jwk.kty === 'RSA') return Buffer.concat([sshString('ssh-rsa'), sshMpint(Buffer.from(jwk.e ?? '', 'base64url')), sshMpint(Buffer.from(jwk.n ?? '', 'base64url'))]);
+  if (jwk.kty === 'RSA')
+    return Buffer.concat([
+      sshString('ssh-rsa'),
+      sshMpint(Buffer.from(jwk.e ?? '', 'base64url')),
+      sshMpint(Buffer.from(jwk.n ?? '', 'base64url')),
+    ]);
   if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return sshString('ssh-ed25519', Buffer.from(jwk.x ?? '', 'base64url'));
   const curve = jwk.kty === 'EC' ? CURVE_OF_JWK[jwk.crv ?? ''] : undefined;
   if (curve !== undefined) {
@@ -95,7 +115,10 @@ export function sha256Fingerprint(blob: Buffer): string {
 
 /** MD5 fingerprint of a public key blob in colon-separated hex, as `ssh-keygen -l -E md5` prints it (without the `MD5:` prefix). */
 export function md5Fingerprint(blob: Buffer): string {
-  return createHash('md5').update(blob).digest('hex').replace(/(..)(?!$)/g, '$1:');
+  return createHash('md5')
+    .update(blob)
+    .digest('hex')
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 /**
@@ -113,6 +136,11 @@ export function ed25519OpenSshPrivateKey(privateKey: KeyObject, comment = ''): s
   priv = Buffer.concat([priv, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
   const count = Buffer.alloc(4);
   count.writeUInt32BE(1);
-  const body = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), sshString('none', 'none', ''), count, sshString(sshString('ssh-ed25519', pub), priv)]);
+  const body = Buffer.concat([
+    Buffer.from('openssh-key-v1\0', 'latin1'),
+    sshString('none', 'none', ''),
+    count,
+    sshString(sshString('ssh-ed25519', pub), priv),
+  ]);
   return `-----BEGIN OPENSSH PRIVATE KEY-----\n${body.toString('base64').replace(/.{1,70}/g, '$&\n')}-----END OPENSSH PRIVATE KEY-----\n`;
 }

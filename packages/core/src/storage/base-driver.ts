@@ -1,10 +1,20 @@
 import type { Readable } from 'node:stream';
-import { notSupported, type Capabilities } from '../common/capabilities.js';
+import type { Capabilities } from '../common/capabilities.js';
+import { DriverBase, portableApi } from '../common/driver-base.js';
 import { drain } from '../common/iterate.js';
 import type { CallOptions } from '../common/options.js';
 import type { ProviderDefinition } from '../common/provider-definition.js';
-import type { StorageMethod } from './capabilities.js';
-import type { ContainerRef, DownloadObjectOptions, DownloadStreamOptions, ListObjectsOptions, UploadObjectOptions } from './options.js';
+import { STORAGE_METHODS, type StorageMethod } from './capabilities.js';
+import type {
+  ContainerRef,
+  CreateContainerOptions,
+  DownloadObjectAsStreamOptions,
+  DownloadObjectOptions,
+  GetObjectOptions,
+  ListContainerObjectsOptions,
+  UploadObjectOptions,
+  UploadObjectViaStreamOptions,
+} from './options.js';
 import type { Container, StorageObject } from './resources.js';
 
 /** Static side of every storage driver class. */
@@ -22,24 +32,17 @@ export function containerName(ref: ContainerRef): string {
   return typeof ref === 'string' ? ref : ref.name;
 }
 
-/** Base class of storage drivers; unsupported methods throw `NotSupportedError`. */
-export abstract class StorageDriver {
-  /** Provider definition; subclasses override. */
-  static readonly provider: ProviderDefinition = { id: 'base', name: 'Base', api: 'none', regions: [] };
-  /** Supported methods; subclasses override. */
-  static readonly capabilities: Capabilities<StorageMethod> = [];
+/** The portable storage methods, for the capability guard of {@link DriverBase}. */
+const STORAGE_API = portableApi({ methods: STORAGE_METHODS });
 
-  /** Provider id. */
-  get providerId(): string {
-    return (this.constructor as typeof StorageDriver).provider.id;
-  }
-  /** Whether `method` is supported. */
-  supports(method: StorageMethod): boolean {
-    return (this.constructor as typeof StorageDriver).capabilities.includes(method);
-  }
-  /** Throws the standard NotSupportedError. */
-  protected notSupported(method: string, detail?: string): never {
-    return notSupported((this.constructor as typeof StorageDriver).provider.name, method, detail);
+/** Base class of storage drivers; unsupported methods throw `NotSupportedError`. */
+export abstract class StorageDriver extends DriverBase<StorageMethod> {
+  /** Supported methods; subclasses override. */
+  static override readonly capabilities: Capabilities<StorageMethod> = [];
+
+  /** Subclasses call `super()`; the capability guard of {@link DriverBase} runs here. */
+  constructor() {
+    super(STORAGE_API);
   }
 
   /** Lists all containers. */
@@ -55,8 +58,8 @@ export abstract class StorageDriver {
   async getContainer(_name: string, _options?: CallOptions): Promise<Container> {
     return this.notSupported('getContainer');
   }
-  /** Creates a container; `AlreadyExistsError` if taken. */
-  async createContainer(_name: string, _options?: CallOptions): Promise<Container> {
+  /** Creates a container named `options.name`; `AlreadyExistsError` if taken. */
+  async createContainer(_options: CreateContainerOptions): Promise<Container> {
     return this.notSupported('createContainer');
   }
   /** Deletes an empty container. */
@@ -64,37 +67,32 @@ export abstract class StorageDriver {
     return this.notSupported('deleteContainer');
   }
   /** Lists all objects of a container (drains `iterateContainerObjects`). */
-  listContainerObjects(container: ContainerRef, options?: ListObjectsOptions): Promise<StorageObject[]> {
+  listContainerObjects(container: ContainerRef, options?: ListContainerObjectsOptions): Promise<StorageObject[]> {
     return drain(this.iterateContainerObjects(container, options));
   }
   /** Iterates objects lazily in name order with bounded memory. */
   // eslint-disable-next-line require-yield
-  async *iterateContainerObjects(_container: ContainerRef, _options?: ListObjectsOptions): AsyncIterable<StorageObject> {
+  async *iterateContainerObjects(_container: ContainerRef, _options?: ListContainerObjectsOptions): AsyncIterable<StorageObject> {
     this.notSupported('listContainerObjects');
   }
-  /** Gets an object's metadata; `NotFoundError` if absent. */
-  async getObject(_container: ContainerRef, _name: string, _options?: CallOptions): Promise<StorageObject> {
+  /** Gets the metadata of object `options.name` in `container`; `NotFoundError` if absent. */
+  async getObject(_container: ContainerRef, _options: GetObjectOptions): Promise<StorageObject> {
     return this.notSupported('getObject');
   }
-  /** Uploads a local file. Atomic: a failed upload leaves nothing behind. */
-  async uploadObject(_filePath: string, _container: ContainerRef, _name: string, _options?: UploadObjectOptions): Promise<StorageObject> {
+  /** Uploads local file `options.filePath` as object `options.name` of `container`. Atomic: a failed upload leaves nothing behind. */
+  async uploadObject(_container: ContainerRef, _options: UploadObjectOptions): Promise<StorageObject> {
     return this.notSupported('uploadObject');
   }
-  /** Uploads from a stream or iterable of chunks. Atomic. */
-  async uploadObjectViaStream(
-    _source: Readable | AsyncIterable<Uint8Array>,
-    _container: ContainerRef,
-    _name: string,
-    _options?: UploadObjectOptions,
-  ): Promise<StorageObject> {
+  /** Uploads `options.source` (a stream or iterable of chunks) as object `options.name` of `container`. Atomic. */
+  async uploadObjectViaStream(_container: ContainerRef, _options: UploadObjectViaStreamOptions): Promise<StorageObject> {
     return this.notSupported('uploadObjectViaStream');
   }
-  /** Downloads an object to a local file. */
-  async downloadObject(_object: StorageObject, _destinationPath: string, _options?: DownloadObjectOptions): Promise<boolean> {
+  /** Downloads an object to local file `options.destinationPath`. */
+  async downloadObject(_object: StorageObject, _options: DownloadObjectOptions): Promise<boolean> {
     return this.notSupported('downloadObject');
   }
   /** Downloads an object as a stream (optionally a byte range). */
-  async downloadObjectAsStream(_object: StorageObject, _options?: DownloadStreamOptions): Promise<Readable> {
+  async downloadObjectAsStream(_object: StorageObject, _options?: DownloadObjectAsStreamOptions): Promise<Readable> {
     return this.notSupported('downloadObjectAsStream');
   }
   /** Deletes an object. */

@@ -1,15 +1,16 @@
-import { DriverRegistry, type SetDriverOptions } from '../common/registry.js';
+import { DriverRegistry, registryFunctions, type GetDriver, type SetDriver } from '../common/registry.js';
 import type { StorageDriverClass } from './base-driver.js';
 
 /** The storage driver registry. */
 export const storageRegistry = new DriverRegistry<StorageDriverClass>('storage');
 
-/** Returns the storage driver class registered as `provider`. */
-export function getDriver(provider: string): StorageDriverClass {
-  return storageRegistry.get(provider);
-}
+const functions = registryFunctions(storageRegistry);
 
-/** Registers a storage driver class, or a module specifier and export name loaded lazily. */
-export function setDriver(provider: string, driver: StorageDriverClass | string, exportName?: string, options?: SetDriverOptions): void {
-  storageRegistry.set(provider, driver, exportName ?? options, exportName === undefined ? undefined : options);
-}
+/** Returns the storage driver class registered as `provider` (loads it on first use). */
+export const getDriver: GetDriver<StorageDriverClass> = functions.getDriver;
+
+/**
+ * Registers a storage driver: a class, or a module specifier and export name loaded lazily
+ * (relative specifiers resolve against the working directory).
+ */
+export const setDriver: SetDriver<StorageDriverClass> = functions.setDriver;

@@ -17,7 +17,10 @@ export class SimulatorHttpError extends Error {
 /** Thrown by {@link parseJsonBody} when the body is not JSON; routers answer 400. */
 export class InvalidJsonBodyError extends SimulatorHttpError {
   constructor(detail: string) {
-    super({ status: 400, body: { code: 'InvalidJsonBody', message: `Request body is not valid JSON: ${detail}` } }, `Request body is not valid JSON: ${detail}`);
+    super(
+      { status: 400, body: { code: 'InvalidJsonBody', message: `Request body is not valid JSON: ${detail}` } },
+      `Request body is not valid JSON: ${detail}`,
+    );
     this.name = 'InvalidJsonBodyError';
   }
 }
@@ -32,7 +35,12 @@ export function jsonReply(status: number, body: unknown, headers?: Record<string
 }
 
 /** Builds a plain-text (or other content type) reply. */
-export function textReply(status: number, text: string, contentType = 'text/plain; charset=utf-8', headers?: Record<string, string | string[]>): SimulatorReply {
+export function textReply(
+  status: number,
+  text: string,
+  contentType = 'text/plain; charset=utf-8',
+  headers?: Record<string, string | string[]>,
+): SimulatorReply {
   return { status, headers: { 'content-type': contentType, ...headers }, body: text };
 }
 

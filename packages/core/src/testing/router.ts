@@ -114,7 +114,11 @@ export class Router {
     if (headFallback) return headFallback.route.handler(req, headFallback.params);
     if (allowed.length > 0) {
       if (this.options.methodNotAllowed) return this.options.methodNotAllowed(req, allowed);
-      return jsonReply(405, { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}` }, { allow: allowed.join(', ') });
+      return jsonReply(
+        405,
+        { code: 'MethodNotAllowed', message: `${req.method} is not allowed on ${req.path}; allowed: ${allowed.join(', ')}` },
+        { allow: allowed.join(', ') },
+      );
     }
     if (this.options.notFound) return this.options.notFound(req);
     return jsonReply(404, { code: 'ResourceNotFound', message: `No route for ${req.method} ${req.path}` });

@@ -67,7 +67,13 @@ export class SimulatorServer {
     });
     const port = (server.address() as AddressInfo).port;
     const urlHost = host.includes(':') ? `[${host}]` : host;
-    const sim = new SimulatorServer(server, handler, `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`, port, options.requestLogLimit ?? Infinity);
+    const sim = new SimulatorServer(
+      server,
+      handler,
+      `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+      port,
+      options.requestLogLimit ?? Infinity,
+    );
     server.on('connection', (socket: Socket) => sim.track(socket));
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => sim.onRequest(req, res));
     return sim;
@@ -190,7 +196,11 @@ export class SimulatorServer {
     } catch (err) {
       if (err instanceof SimulatorHttpError) return err.reply;
       const message = err instanceof Error ? err.message : String(err);
-      return { status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'SimulatorHandlerError', message }) };
+      return {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'SimulatorHandlerError', message }),
+      };
     }
   }
 

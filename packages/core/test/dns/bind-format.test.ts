@@ -11,7 +11,12 @@ import {
 } from '@cloudmux/core/dns';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 
-const rec = (r: Partial<BindRecord> & Pick<BindRecord, 'type' | 'data'>): BindRecord => ({ name: 'x', ttl: undefined, priority: undefined, ...r });
+const rec = (r: Partial<BindRecord> & Pick<BindRecord, 'type' | 'data'>): BindRecord => ({
+  name: 'x',
+  ttl: undefined,
+  priority: undefined,
+  ...r,
+});
 
 describe('TXT character-string escaping', () => {
   it('escapes quotes and backslashes and keeps spaces', () => {
@@ -119,7 +124,11 @@ describe('record data', () => {
 
 describe('toBindZoneFile', () => {
   it('writes $ORIGIN, $TTL and a documented synthesized SOA naming the apex NS', () => {
-    const text = toBindZoneFile({ domain: 'example.com.', ttl: undefined }, [rec({ name: '', type: 'NS', data: 'ns.example.net' }), rec({ name: 'www', type: 'A', data: '192.0.2.1', ttl: 60 })], { serial: 2026010101 });
+    const text = toBindZoneFile(
+      { domain: 'example.com.', ttl: undefined },
+      [rec({ name: '', type: 'NS', data: 'ns.example.net' }), rec({ name: 'www', type: 'A', data: '192.0.2.1', ttl: 60 })],
+      { serial: 2026010101 },
+    );
     expect(text.split('\n').slice(1, 5)).toEqual([
       '$ORIGIN example.com.',
       '$TTL 3600',
@@ -131,7 +140,10 @@ describe('toBindZoneFile', () => {
   });
 
   it('uses the zone TTL and an existing SOA, written first', () => {
-    const text = toBindZoneFile({ domain: 'example.org', ttl: 300 }, [rec({ name: 'a', type: 'A', data: '192.0.2.9' }), rec({ name: '', type: 'SOA', data: 'ns.example.org hostmaster.example.org 5 1 2 3 4', ttl: 900 })]);
+    const text = toBindZoneFile({ domain: 'example.org', ttl: 300 }, [
+      rec({ name: 'a', type: 'A', data: '192.0.2.9' }),
+      rec({ name: '', type: 'SOA', data: 'ns.example.org hostmaster.example.org 5 1 2 3 4', ttl: 900 }),
+    ]);
     const lines = text.split('\n');
     expect(lines[2]).toBe('$TTL 300');
     expect(lines[3]).toBe('@\t900\tIN\tSOA\tns.example.org. hostmaster.example.org. ( 5 1 2 3 4 )');
@@ -151,7 +163,9 @@ describe('toBindZoneFile', () => {
   });
 
   it('writes ALIAS records as comments', () => {
-    const text = toBindZoneFile({ domain: 'example.com', ttl: 60 }, [rec({ name: 'cdn', type: 'ALIAS', data: 'target.example.net' })], { serial: 1 });
+    const text = toBindZoneFile({ domain: 'example.com', ttl: 60 }, [rec({ name: 'cdn', type: 'ALIAS', data: 'target.example.net' })], {
+      serial: 1,
+    });
     expect(text).toContain('; ALIAS cdn -> target.example.net. (not a BIND record type');
     expect(text).not.toMatch(/^cdn/m);
   });

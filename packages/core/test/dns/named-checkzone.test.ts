@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toBindZoneFile, type BindRecord } from '@cloudmux/core/dns';
+import { describeWithTools } from '../../../../scripts/test/with-tools.mjs';
 
 // The exported zone is checked by BIND's own parser (`named-checkzone`, Debian bind9-utils;
-// `.ci/run` installs it). A missing binary fails the test rather than skipping it.
+// `npm test` installs it, or skips this suite loudly; with CI=true a missing binary fails).
 function checkzone(origin: string, text: string): { status: number | null; output: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cmx-bind-'));
   try {
@@ -19,7 +20,14 @@ function checkzone(origin: string, text: string): { status: number | null; outpu
   }
 }
 
-const r = (name: string, type: BindRecord['type'], data: string, extra: Partial<BindRecord> = {}): BindRecord => ({ name, type, data, ttl: undefined, priority: undefined, ...extra });
+const r = (name: string, type: BindRecord['type'], data: string, extra: Partial<BindRecord> = {}): BindRecord => ({
+  name,
+  type,
+  data,
+  ttl: undefined,
+  priority: undefined,
+  ...extra,
+});
 
 const LONG = Array.from({ length: 600 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
 
@@ -46,7 +54,7 @@ const RECORDS: BindRecord[] = [
   r('*.dev', 'A', '192.0.2.99'),
 ];
 
-describe('BIND export checked by named-checkzone', () => {
+describeWithTools(['named-checkzone'], 'BIND export checked by named-checkzone', () => {
   it('produces a zone file BIND loads (A, AAAA, CNAME, MX, TXT with quotes and a 600-char string, SRV, NS...)', () => {
     const text = toBindZoneFile({ domain: 'example.com', ttl: 3600 }, RECORDS, { serial: 2026120301 });
     const { status, output } = checkzone('example.com', text);
@@ -78,7 +86,11 @@ describe('BIND export checked by named-checkzone', () => {
   });
 
   it('is refused by named-checkzone when a record is broken (the check can fail)', () => {
-    const text = toBindZoneFile({ domain: 'example.com', ttl: 3600 }, [r('', 'NS', 'ns1.example.com'), r('ns1', 'A', '192.0.2.1'), r('bad', 'A', '999.0.2.1')], { serial: 1 });
+    const text = toBindZoneFile(
+      { domain: 'example.com', ttl: 3600 },
+      [r('', 'NS', 'ns1.example.com'), r('ns1', 'A', '192.0.2.1'), r('bad', 'A', '999.0.2.1')],
+      { serial: 1 },
+    );
     expect(checkzone('example.com', text).status).not.toBe(0);
   });
 });

@@ -72,9 +72,18 @@ describe('Connection requests and responses', () => {
   it('sends JSON, string and stream bodies', async () => {
     const json = await conn.request<{ body: string; type: string }>({ method: 'POST', path: '/echo', json: { name: 'n1' } });
     expect(json.body).toEqual({ body: '{"name":"n1"}', type: 'application/json' });
-    const text = await conn.request<{ body: string }>({ method: 'POST', path: '/echo', body: 'k=v', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const text = await conn.request<{ body: string }>({
+      method: 'POST',
+      path: '/echo',
+      body: 'k=v',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(text.body.body).toBe('k=v');
-    const streamed = await conn.request<{ body: string }>({ method: 'POST', path: '/echo', body: Readable.from([Buffer.from('abc'), Buffer.from('def')]) });
+    const streamed = await conn.request<{ body: string }>({
+      method: 'POST',
+      path: '/echo',
+      body: Readable.from([Buffer.from('abc'), Buffer.from('def')]),
+    });
     expect(streamed.body.body).toBe('abcdef');
   });
 
@@ -88,10 +97,19 @@ describe('Connection requests and responses', () => {
   });
 
   it('maps error statuses with request id, provider code and a redacted URL', async () => {
-    const err = await conn.request({ method: 'GET', path: '/missing', query: { password: 'pw1', 'X-Amz-Signature': 'sig1', page: '2' } }).catch((e: unknown) => e);
+    const err = await conn
+      .request({ method: 'GET', path: '/missing', query: { password: 'pw1', 'X-Amz-Signature': 'sig1', page: '2' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NotFoundError);
     const e = err as NotFoundError;
-    expect(e).toMatchObject({ status: 404, method: 'GET', requestId: 'rid-404', providerCode: 'ResourceNotFound', providerMessage: 'no such thing', provider: 'acme' });
+    expect(e).toMatchObject({
+      status: 404,
+      method: 'GET',
+      requestId: 'rid-404',
+      providerCode: 'ResourceNotFound',
+      providerMessage: 'no such thing',
+      provider: 'acme',
+    });
     expect(e.url).toBe(`${sim.url}/missing?password=REDACTED&X-Amz-Signature=REDACTED&page=2`);
     expect(e.message).not.toMatch(/pw1|sig1/);
     expect(e.message).toContain('rid-404');
@@ -109,8 +127,17 @@ describe('Connection requests and responses', () => {
       },
     });
     try {
-      await expect(c.request({ method: 'GET', path: '/missing' })).rejects.toThrow(expect.objectContaining({ message: 'custom', providerCode: 'Custom' }));
-      expect(seen).toMatchObject({ provider: 'acme', status: 404, method: 'GET', url: `${sim.url}/missing`, requestId: 'rid-404', retryAfterMs: undefined });
+      await expect(c.request({ method: 'GET', path: '/missing' })).rejects.toThrow(
+        expect.objectContaining({ message: 'custom', providerCode: 'Custom' }),
+      );
+      expect(seen).toMatchObject({
+        provider: 'acme',
+        status: 404,
+        method: 'GET',
+        url: `${sim.url}/missing`,
+        requestId: 'rid-404',
+        retryAfterMs: undefined,
+      });
       expect(JSON.parse(seen!.bodyText)).toEqual({ code: 'ResourceNotFound', message: 'no such thing' });
     } finally {
       c.close();
@@ -154,7 +181,9 @@ describe('Connection requests and responses', () => {
 
     sim.clearRequests();
     sim.injectFault({ kind: 'status', status: 503 });
-    await expect(conn.request({ method: 'PUT', path: '/echo', body: Readable.from(['x']) })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(conn.request({ method: 'PUT', path: '/echo', body: Readable.from(['x']) })).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
     expect(sim.requests).toHaveLength(1);
   });
 

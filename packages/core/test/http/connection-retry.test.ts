@@ -167,7 +167,11 @@ describe('Connection retries (against SimulatorServer faults)', () => {
       expect(calls[0]!.body?.toString()).toBe('{"a":1}');
       expect(calls[0]!.url.href).toBe(`${sim.url}/items/1`);
       expect(calls[0]!.method).toBe('PUT');
-      expect(sim.requests.map((r) => r.headers.authorization)).toEqual(['Signature attempt=1', 'Signature attempt=2', 'Signature attempt=3']);
+      expect(sim.requests.map((r) => r.headers.authorization)).toEqual([
+        'Signature attempt=1',
+        'Signature attempt=2',
+        'Signature attempt=3',
+      ]);
       // every attempt starts from the unsigned headers
       expect(sim.requests.every((r) => r.headers['x-seen-auth'] === 'false')).toBe(true);
     } finally {

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { Connection } from '@cloudmux/core/http';
 import { SimulatorServer, Router, jsonReply } from '@cloudmux/core/testing';
 import { ProviderError } from '@cloudmux/core/errors';
+import { describeWithTools } from '../../../../scripts/test/with-tools.mjs';
 
-describe('TLS verification', () => {
+describeWithTools(['openssl'], 'TLS verification', () => {
   let dir: string;
   let cert: string;
   let sim: SimulatorServer;
@@ -17,7 +18,25 @@ describe('TLS verification', () => {
     const certFile = join(dir, 'cert.pem');
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
       { stdio: 'ignore' },
     );
     cert = readFileSync(certFile, 'utf8');

@@ -3,7 +3,18 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SshReader, decodePublicKeyBlob, ed25519OpenSshPrivateKey, md5Fingerprint, publicKeyBlob, sha256Fingerprint, sshMpint, sshString, toOpenSshPublicKey } from '@cloudmux/core/ssh';
+import {
+  SshReader,
+  decodePublicKeyBlob,
+  ed25519OpenSshPrivateKey,
+  md5Fingerprint,
+  publicKeyBlob,
+  sha256Fingerprint,
+  sshMpint,
+  sshString,
+  toOpenSshPublicKey,
+} from '@cloudmux/core/ssh';
+import { describeWithTools } from '../../../../scripts/test/with-tools.mjs';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudmux-ssh-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +33,11 @@ const keys: [string, KeyObject][] = [
 
 describe('SSH wire format', () => {
   it('encodes strings and mpints and reads them back', () => {
-    const data = Buffer.concat([sshString('abc', Buffer.from([1, 2])), sshMpint(Buffer.from([0, 0, 0x80])), sshMpint(Buffer.from([0, 0x7f]))]);
+    const data = Buffer.concat([
+      sshString('abc', Buffer.from([1, 2])),
+      sshMpint(Buffer.from([0, 0, 0x80])),
+      sshMpint(Buffer.from([0, 0x7f])),
+    ]);
     const r = new SshReader(data);
     expect(r.string().toString()).toBe('abc');
     expect([...r.string()]).toEqual([1, 2]);
@@ -33,21 +48,23 @@ describe('SSH wire format', () => {
   });
 });
 
-describe.each(keys)('%s public keys', (type, key) => {
-  it('round-trip through the blob and agree with ssh-keygen on the line and fingerprints', () => {
-    const line = toOpenSshPublicKey(key, 'me@host');
-    expect(line.startsWith(`${type} `)).toBe(true);
-    expect(line.endsWith(' me@host')).toBe(true);
-    const blob = publicKeyBlob(key);
-    const decoded = decodePublicKeyBlob(blob, type);
-    expect(decoded.type).toBe(type);
-    expect(decoded.key.export({ format: 'jwk' })).toEqual(key.export({ format: 'jwk' }));
+describeWithTools(['ssh-keygen'], 'public keys agree with ssh-keygen', () => {
+  describe.each(keys)('%s public keys', (type, key) => {
+    it('round-trip through the blob and agree with ssh-keygen on the line and fingerprints', () => {
+      const line = toOpenSshPublicKey(key, 'me@host');
+      expect(line.startsWith(`${type} `)).toBe(true);
+      expect(line.endsWith(' me@host')).toBe(true);
+      const blob = publicKeyBlob(key);
+      const decoded = decodePublicKeyBlob(blob, type);
+      expect(decoded.type).toBe(type);
+      expect(decoded.key.export({ format: 'jwk' })).toEqual(key.export({ format: 'jwk' }));
 
-    const file = path.join(dir, `${type}.pub`);
-    writeFileSync(file, `${line}\n`);
-    expect(keygen(['-l', '-E', 'sha256', '-f', file]).split(' ')[1]).toBe(sha256Fingerprint(blob));
-    expect(keygen(['-l', '-E', 'md5', '-f', file]).split(' ')[1]).toBe(`MD5:${md5Fingerprint(blob)}`);
-    expect(keygen(['-l', '-f', file]).split(' ')[0]).toBe(String(decoded.bits));
+      const file = path.join(dir, `${type}.pub`);
+      writeFileSync(file, `${line}\n`);
+      expect(keygen(['-l', '-E', 'sha256', '-f', file]).split(' ')[1]).toBe(sha256Fingerprint(blob));
+      expect(keygen(['-l', '-E', 'md5', '-f', file]).split(' ')[1]).toBe(`MD5:${md5Fingerprint(blob)}`);
+      expect(keygen(['-l', '-f', file]).split(' ')[0]).toBe(String(decoded.bits));
+    });
   });
 });
 
@@ -64,7 +81,7 @@ describe('decodePublicKeyBlob refuses malformed blobs', () => {
   });
 });
 
-describe('ed25519OpenSshPrivateKey', () => {
+describeWithTools(['ssh-keygen'], 'ed25519OpenSshPrivateKey', () => {
   it('writes a key ssh-keygen reads, with the same public half and comment', () => {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const file = path.join(dir, 'id_ed25519');

@@ -8,7 +8,10 @@ interface RawResult {
 }
 
 /** Plain node:http client with no retries, so faults are observed as they are. */
-function send(url: string, options: { method?: string; body?: string; headers?: Record<string, string>; agent?: http.Agent } = {}): Promise<RawResult> {
+function send(
+  url: string,
+  options: { method?: string; body?: string; headers?: Record<string, string>; agent?: http.Agent } = {},
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const r = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: options.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
@@ -80,7 +83,15 @@ describe('SimulatorServer', () => {
   });
 
   it('injects a status fault `times` times, matching method and path', async () => {
-    sim.injectFault({ kind: 'status', status: 503, body: { code: 'Busy' }, headers: { 'retry-after': '3' }, method: 'GET', path: /^\/items\//, times: 2 });
+    sim.injectFault({
+      kind: 'status',
+      status: 503,
+      body: { code: 'Busy' },
+      headers: { 'retry-after': '3' },
+      method: 'GET',
+      path: /^\/items\//,
+      times: 2,
+    });
     const post = await send(`${sim.url}/items`, { method: 'POST' });
     expect(post.status).toBe(201); // method does not match
     const first = await send(`${sim.url}/items/1`);

@@ -18,7 +18,9 @@ describe('error hierarchy', () => {
     class CopyCloudError extends Error {}
     const foreign = new CopyCloudError('x');
     Object.defineProperty(foreign, Symbol.for('cloudmux.error'), { value: true });
-    Object.defineProperty(foreign, Symbol.for('cloudmux.error.kinds'), { value: new Set(['NotFoundError', 'ProviderError', 'CloudError']) });
+    Object.defineProperty(foreign, Symbol.for('cloudmux.error.kinds'), {
+      value: new Set(['NotFoundError', 'ProviderError', 'CloudError']),
+    });
     expect(foreign).toBeInstanceOf(NotFoundError);
     expect(foreign).toBeInstanceOf(CloudError);
     expect(foreign).not.toBeInstanceOf(InvalidArgumentError);

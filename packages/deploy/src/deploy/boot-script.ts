@@ -27,7 +27,9 @@ export async function bootScriptEx(driver: NodeDriver, deployment: unknown): Pro
     throw new InvalidArgumentError('Only a single ScriptDeployment (or ScriptFileDeployment) can be delivered as a boot script');
   }
   if (deployment.args.length > 0 || Object.keys(deployment.env ?? {}).length > 0) {
-    throw new InvalidArgumentError(`Boot script "${deployment.name}" has args or env, which a boot script cannot receive; write them into the script`);
+    throw new InvalidArgumentError(
+      `Boot script "${deployment.name}" has args or env, which a boot script cannot receive; write them into the script`,
+    );
   }
   return { [key]: await deployment.getScript() };
 }

@@ -1,5 +1,16 @@
-import { ipv4First, type CreateNodeOptions, type DeployNodeOptions, type DeployNodeResult, type DeployPhase, type DeployProgressEvent, type DeploymentStepResult, type Node, type NodeDriver } from '@cloudmux/core/compute';
+import {
+  ipv4First,
+  type CreateNodeOptions,
+  type DeployNodeOptions,
+  type DeployNodeResult,
+  type DeployPhase,
+  type DeployProgressEvent,
+  type DeploymentStepResult,
+  type Node,
+  type NodeDriver,
+} from '@cloudmux/core/compute';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
+import { pollIntervalOption } from '@cloudmux/core';
 import { HostKeyVerifier } from '../ssh/host-key-policy.js';
 import { loadPrivateKey, type LoadedPrivateKey } from '../ssh/private-key.js';
 import type { SshClient } from '../ssh/ssh-client.js';
@@ -31,7 +42,9 @@ async function resolveCredentials(options: DeployNodeOptions): Promise<Credentia
     agent = sock || undefined;
   }
   if (!privateKey && password === undefined && !agent) {
-    throw new InvalidArgumentError('deployNode needs SSH credentials: sshKey (path or key text), sshPassword, or an ssh-agent (useAgent with SSH_AUTH_SOCK)');
+    throw new InvalidArgumentError(
+      'deployNode needs SSH credentials: sshKey (path or key text), sshPassword, or an ssh-agent (useAgent with SSH_AUTH_SOCK)',
+    );
   }
   return { privateKey, password, agent };
 }
@@ -49,7 +62,7 @@ async function resolveCredentials(options: DeployNodeOptions): Promise<Credentia
 export async function deployNode(driver: NodeDriver, options: DeployNodeOptions): Promise<DeployNodeResult> {
   const timeoutMs = options.timeoutMs ?? 600_000;
   const deadline = Date.now() + timeoutMs;
-  const waitPeriodMs = options.waitPeriodMs ?? 3000;
+  const pollIntervalMs = pollIntervalOption(options, 3000, { method: 'deployNode', provider: driver.providerId });
   const sshInterface = options.sshInterface ?? 'public';
   const port = options.sshPort ?? 22;
   if (sshInterface !== 'public' && sshInterface !== 'private') {
@@ -58,7 +71,9 @@ export async function deployNode(driver: NodeDriver, options: DeployNodeOptions)
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError(`Invalid sshPort ${String(port)}`);
   const viaBoot = options.viaBootScript ?? false;
   if (!viaBoot && !isDeployment(options.deploy)) {
-    throw new InvalidArgumentError('options.deploy must be a deployment step from @cloudmux/deploy (ScriptDeployment, MultiStepDeployment, ...)');
+    throw new InvalidArgumentError(
+      'options.deploy must be a deployment step from @cloudmux/deploy (ScriptDeployment, MultiStepDeployment, ...)',
+    );
   }
   const bootEx = viaBoot ? await bootScriptEx(driver, options.deploy) : undefined;
   const creds = viaBoot ? undefined : await resolveCredentials(options);
@@ -83,7 +98,7 @@ export async function deployNode(driver: NodeDriver, options: DeployNodeOptions)
   try {
     emit('wait-running', `waiting for node ${node.id} to run with a ${sshInterface} address`);
     const [running] = await driver.waitUntilRunning([node], {
-      waitPeriodMs,
+      pollIntervalMs,
       timeoutMs: Math.max(1, deadline - Date.now()),
       sshInterface,
       signal: options.signal,
@@ -110,12 +125,15 @@ export async function deployNode(driver: NodeDriver, options: DeployNodeOptions)
       port,
       usernames,
       deadline,
-      waitPeriodMs,
+      pollIntervalMs,
       maxTries: options.maxTries,
       sshTimeoutMs: options.sshTimeoutMs,
       provider: driver.providerId,
     });
-    emit('ssh-ready', `logged in as ${client.username}@${client.target.host}; host key ${client.hostKeyFingerprint} (${client.hostKeyStatus})`);
+    emit(
+      'ssh-ready',
+      `logged in as ${client.username}@${client.target.host}; host key ${client.hostKeyFingerprint} (${client.hostKeyStatus})`,
+    );
     const deploy = options.deploy as unknown as { run: (c: SshClient, ctx: object) => Promise<DeploymentStepResult> };
     const current = node;
     const result = await deploy.run(client, {

@@ -18,7 +18,8 @@ export async function deployNodes(
   options: DeployNodesOptions = {},
 ): Promise<PromiseSettledResult<DeployNodeResult>[]> {
   const concurrency = options.concurrency ?? 5;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new InvalidArgumentError(`Invalid concurrency ${String(concurrency)}: a positive integer is needed`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new InvalidArgumentError(`Invalid concurrency ${String(concurrency)}: a positive integer is needed`);
   const results: PromiseSettledResult<DeployNodeResult>[] = new Array(optionsList.length);
   let next = 0;
   const worker = async (): Promise<void> => {

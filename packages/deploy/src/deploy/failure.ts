@@ -19,12 +19,21 @@ export function firstFailedLeaf(result: DeploymentStepResult): DeploymentStepRes
 }
 
 /** Builds the {@link DeploymentError} for a failed deployment: the failed step, exit status, output tails, node. */
-export function deploymentErrorFor(top: DeploymentStepResult, steps: readonly DeploymentStepResult[], node: Node, provider: string): DeploymentError {
+export function deploymentErrorFor(
+  top: DeploymentStepResult,
+  steps: readonly DeploymentStepResult[],
+  node: Node,
+  provider: string,
+): DeploymentError {
   const index = steps.findIndex((s) => !s.ok);
   const leaf = firstFailedLeaf(top) ?? top;
   const why =
     leaf.error ??
-    (leaf.exitCode !== undefined && leaf.exitCode !== null ? `exit status ${leaf.exitCode}` : leaf.signal ? `killed by ${leaf.signal}` : 'failed');
+    (leaf.exitCode !== undefined && leaf.exitCode !== null
+      ? `exit status ${leaf.exitCode}`
+      : leaf.signal
+        ? `killed by ${leaf.signal}`
+        : 'failed');
   const lastErr = tail(leaf.stderr, 300).trim().split('\n').pop();
   const message =
     index === -1 && leaf === top && steps.every((s) => s.ok)

@@ -1,4 +1,4 @@
-import { sleep } from '@cloudmux/core';
+import { pollIntervalOption, sleep } from '@cloudmux/core';
 import { CloudError, InvalidCredentialsError, TimeoutError } from '@cloudmux/core/errors';
 import { describeTarget, SshConnectionError } from '../ssh/errors.js';
 import { HostKeyVerifier, type HostKeyOptions } from '../ssh/host-key-policy.js';
@@ -21,8 +21,10 @@ export interface WaitForSshOptions extends HostKeyOptions {
   agent?: string | undefined;
   /** Epoch ms after which no new attempt starts. */
   deadline: number;
-  /** Pause between rounds. */
-  waitPeriodMs: number;
+  /** Pause between rounds (default 3000 ms). */
+  pollIntervalMs?: number | undefined;
+  /** @deprecated Use {@link WaitForSshOptions.pollIntervalMs}; honoured when `pollIntervalMs` is absent. */
+  waitPeriodMs?: number | undefined;
   /** Most rounds (default unlimited). */
   maxTries?: number | undefined;
   /** Limit per connection attempt (default 20000 ms). */
@@ -39,12 +41,13 @@ export interface WaitForSshOptions extends HostKeyOptions {
 
 /**
  * Connects to the first address and user that let us in. Only transient failures (refused, reset,
- * timed out, handshake or banner timeout, connection lost) are retried, every `waitPeriodMs` until
+ * timed out, handshake or banner timeout, connection lost) are retried, every `pollIntervalMs` until
  * the deadline or `maxTries`; they then end in `TimeoutError` naming the last error. An address
  * that refuses authentication for every user fails at once with `InvalidCredentialsError`; a host
  * key refused by the policy fails at once with `HostKeyVerificationError`.
  */
 export async function waitForSsh(options: WaitForSshOptions): Promise<SshClient> {
+  const pollIntervalMs = pollIntervalOption(options, 3000, { method: 'waitForSsh' });
   const verifiers = new Map<string, HostKeyVerifier>();
   for (const host of options.hosts) verifiers.set(host, await HostKeyVerifier.create(options, host, options.port));
   let attempt = 0;
@@ -100,23 +103,29 @@ export async function waitForSsh(options: WaitForSshOptions): Promise<SshClient>
         });
       }
     }
-    const reason = lastError instanceof SshConnectionError ? lastError.reason : lastError?.code ?? 'no attempt';
+    const reason = lastError instanceof SshConnectionError ? lastError.reason : (lastError?.code ?? 'no attempt');
     const lastState = `running; ssh: ${reason}`;
     const where = options.hosts.map((h) => `${h.includes(':') ? `[${h}]` : h}:${options.port}`).join(', ');
     if (options.maxTries !== undefined && rounds >= options.maxTries) {
-      throw new TimeoutError(`SSH on ${where} did not accept a connection after ${rounds} tries (${attempt} attempts); last error: ${lastError?.message ?? 'none'}`, {
-        lastState,
-        provider: options.provider,
-        cause: lastError,
-      });
+      throw new TimeoutError(
+        `SSH on ${where} did not accept a connection after ${rounds} tries (${attempt} attempts); last error: ${lastError?.message ?? 'none'}`,
+        {
+          lastState,
+          provider: options.provider,
+          cause: lastError,
+        },
+      );
     }
-    if (Date.now() + options.waitPeriodMs >= options.deadline) {
-      throw new TimeoutError(`SSH on ${where} did not accept a connection within ${Date.now() - started} ms (${attempt} attempts); last error: ${lastError?.message ?? 'none'}`, {
-        lastState,
-        provider: options.provider,
-        cause: lastError,
-      });
+    if (Date.now() + pollIntervalMs >= options.deadline) {
+      throw new TimeoutError(
+        `SSH on ${where} did not accept a connection within ${Date.now() - started} ms (${attempt} attempts); last error: ${lastError?.message ?? 'none'}`,
+        {
+          lastState,
+          provider: options.provider,
+          cause: lastError,
+        },
+      );
     }
-    await sleep(options.waitPeriodMs, options.signal);
+    await sleep(pollIntervalMs, options.signal);
   }
 }

@@ -91,7 +91,16 @@ export class SshCommandTimeoutError extends TimeoutError {
 }
 
 /** Socket error codes worth retrying while a node boots. */
-const RETRYABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN']);
+const RETRYABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+]);
 
 /** The SSH "provider" id used on errors. */
 export const SSH_PROVIDER = 'ssh';
@@ -118,16 +127,36 @@ export function mapSshError(error: unknown, target: SshTarget, authMethods: read
     });
   }
   if (level === 'client-timeout') {
-    return new SshConnectionError(`SSH handshake with ${where} timed out: ${message}`, { retryable: true, reason: 'handshake-timeout', provider: SSH_PROVIDER, cause: error });
+    return new SshConnectionError(`SSH handshake with ${where} timed out: ${message}`, {
+      retryable: true,
+      reason: 'handshake-timeout',
+      provider: SSH_PROVIDER,
+      cause: error,
+    });
   }
   if (level === 'client-socket' || level === 'client-dns') {
     const retryable = RETRYABLE_SOCKET_CODES.has(code);
-    return new SshConnectionError(`SSH connection to ${where} failed: ${code ? `${code} ` : ''}${message}`, { retryable, reason: code || level, provider: SSH_PROVIDER, cause: error });
+    return new SshConnectionError(`SSH connection to ${where} failed: ${code ? `${code} ` : ''}${message}`, {
+      retryable,
+      reason: code || level,
+      provider: SSH_PROVIDER,
+      cause: error,
+    });
   }
   if (/Connection lost before handshake|No response from server|Not connected/i.test(message)) {
-    return new SshConnectionError(`SSH connection to ${where} was lost: ${message}`, { retryable: true, reason: 'connection-lost', provider: SSH_PROVIDER, cause: error });
+    return new SshConnectionError(`SSH connection to ${where} was lost: ${message}`, {
+      retryable: true,
+      reason: 'connection-lost',
+      provider: SSH_PROVIDER,
+      cause: error,
+    });
   }
-  return new SshConnectionError(`SSH connection to ${where} failed: ${message}`, { retryable: false, reason: level || 'protocol', provider: SSH_PROVIDER, cause: error });
+  return new SshConnectionError(`SSH connection to ${where} failed: ${message}`, {
+    retryable: false,
+    reason: level || 'protocol',
+    provider: SSH_PROVIDER,
+    cause: error,
+  });
 }
 
 /** Whether `error` is a transient SSH connection failure worth retrying. */

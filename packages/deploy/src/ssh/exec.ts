@@ -37,9 +37,17 @@ export interface ExecResult {
  * always ends it, to give the command EOF on stdin), so this goes to the protocol directly.
  */
 function sendSignal(channel: ClientChannel, name: string): void {
-  const c = channel as unknown as { outgoing?: { id?: number; state?: string }; _client?: { _protocol?: { signal?: (id: number, sig: string) => void } } };
+  const c = channel as unknown as {
+    outgoing?: { id?: number; state?: string };
+    _client?: { _protocol?: { signal?: (id: number, sig: string) => void } };
+  };
   const protocol = c._client?._protocol;
-  if ((c.outgoing?.state === 'open' || c.outgoing?.state === 'eof') && typeof c.outgoing.id === 'number' && typeof protocol?.signal === 'function') protocol.signal(c.outgoing.id, name);
+  if (
+    (c.outgoing?.state === 'open' || c.outgoing?.state === 'eof') &&
+    typeof c.outgoing.id === 'number' &&
+    typeof protocol?.signal === 'function'
+  )
+    protocol.signal(c.outgoing.id, name);
   else channel.signal(name);
 }
 
@@ -93,14 +101,17 @@ export function execCommand(
       const why = lost();
       trace?.log(`exec on ${describeTarget(target)}: connection lost after ${Date.now() - started} ms`);
       reject(
-        new SshConnectionError(`SSH connection to ${describeTarget(target)} was lost while a command was running${why ? `: ${why.message}` : ''}`, {
-          retryable: true,
-          reason: 'connection-lost',
-          provider: 'ssh',
-          stdout: stdout.text(),
-          stderr: stderr.text(),
-          cause: why,
-        }),
+        new SshConnectionError(
+          `SSH connection to ${describeTarget(target)} was lost while a command was running${why ? `: ${why.message}` : ''}`,
+          {
+            retryable: true,
+            reason: 'connection-lost',
+            provider: 'ssh',
+            stdout: stdout.text(),
+            stderr: stderr.text(),
+            cause: why,
+          },
+        ),
       );
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -51,10 +51,13 @@ let insecureWarned = false;
 function warnInsecure(): void {
   if (insecureWarned) return;
   insecureWarned = true;
-  process.emitWarning('cloudmux: SSH host keys are not verified (hostKeyPolicy: "insecure"); connections can be intercepted. Use "accept-new" or "strict".', {
-    type: 'SecurityWarning',
-    code: 'CLOUDMUX_SSH_INSECURE_HOST_KEY',
-  });
+  process.emitWarning(
+    'cloudmux: SSH host keys are not verified (hostKeyPolicy: "insecure"); connections can be intercepted. Use "accept-new" or "strict".',
+    {
+      type: 'SecurityWarning',
+      code: 'CLOUDMUX_SSH_INSECURE_HOST_KEY',
+    },
+  );
 }
 
 /** ssh2 host-key algorithm names for a key type. */
@@ -63,7 +66,15 @@ function algorithmsFor(keyType: string): string[] {
 }
 
 /** ssh2's default host-key algorithm order. */
-const DEFAULT_HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'];
+const DEFAULT_HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
 
 /** Checks host keys for one host under one policy. Build with {@link HostKeyVerifier.create}. */
 export class HostKeyVerifier {
@@ -115,13 +126,22 @@ export class HostKeyVerifier {
       error: new HostKeyVerificationError(message, { fingerprint, keyType, expected, provider: 'ssh' }),
     });
     const revoked = this.known.revoked.find((e) => e.keyBlob.equals(keyBlob));
-    if (revoked) return refuse(`Host key ${keyType} ${fingerprint} of ${name} is marked @revoked in ${this.options.knownHostsFile} line ${revoked.line}`, []);
+    if (revoked)
+      return refuse(
+        `Host key ${keyType} ${fingerprint} of ${name} is marked @revoked in ${this.options.knownHostsFile} line ${revoked.line}`,
+        [],
+      );
     if (this.known.trusted.some((e) => e.keyBlob.equals(keyBlob)) || this.fingerprints.includes(fingerprint)) {
       return { ...base, accepted: true, status: 'known' };
     }
     const expected = [...new Set([...this.known.trusted.map((e) => `${e.keyType} ${e.fingerprint}`), ...this.fingerprints])];
     if (expected.length > 0) {
-      const source = [this.options.knownHostsFile ? `known_hosts ${this.options.knownHostsFile}` : '', this.fingerprints.length ? 'hostKeyFingerprints' : ''].filter(Boolean).join(' and ');
+      const source = [
+        this.options.knownHostsFile ? `known_hosts ${this.options.knownHostsFile}` : '',
+        this.fingerprints.length ? 'hostKeyFingerprints' : '',
+      ]
+        .filter(Boolean)
+        .join(' and ');
       return refuse(
         `Host key verification failed for ${name}: the server presented ${keyType} ${fingerprint}, which does not match ${source} (expected ${expected.join(', ')}). ` +
           'The host key has changed: the host may have been reinstalled, or someone may be intercepting the connection.',
@@ -140,6 +160,13 @@ export class HostKeyVerifier {
   /** Under `accept-new`, remembers a newly trusted key in `knownHostsFile` (when one is set). */
   async remember(decision: HostKeyDecision): Promise<boolean> {
     if (decision.status !== 'new' || !this.options.knownHostsFile) return false;
-    return appendKnownHost(this.options.knownHostsFile, this.host, this.port, decision.keyType, decision.keyBlob, this.options.hashKnownHosts ?? false);
+    return appendKnownHost(
+      this.options.knownHostsFile,
+      this.host,
+      this.port,
+      decision.keyType,
+      decision.keyBlob,
+      this.options.hashKnownHosts ?? false,
+    );
   }
 }

@@ -64,7 +64,13 @@ export function parseKnownHosts(text: string): KnownHostEntry[] {
 
 /** Glob match with `*` and `?`, case-insensitive, like OpenSSH host patterns. */
 function globMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   return re.test(value);
 }
 
@@ -134,7 +140,14 @@ const appendQueues = new Map<string, Promise<unknown>>();
  * Appends a host key to a known_hosts file (creating it, and its directory, when missing),
  * unless the file already lists that key for the host. Returns whether a line was written.
  */
-export async function appendKnownHost(file: string, host: string, port: number, keyType: string, keyBlob: Buffer, hashed = false): Promise<boolean> {
+export async function appendKnownHost(
+  file: string,
+  host: string,
+  port: number,
+  keyType: string,
+  keyBlob: Buffer,
+  hashed = false,
+): Promise<boolean> {
   const key = path.resolve(file);
   const run = async (): Promise<boolean> => {
     const existing = lookupKnownHost(await readKnownHostsFile(key), host, port);
@@ -151,6 +164,9 @@ export async function appendKnownHost(file: string, host: string, port: number, 
     return true;
   };
   const next = (appendQueues.get(key) ?? Promise.resolve()).then(run, run);
-  appendQueues.set(key, next.catch(() => undefined));
+  appendQueues.set(
+    key,
+    next.catch(() => undefined),
+  );
   return next;
 }

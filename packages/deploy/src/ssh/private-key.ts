@@ -77,12 +77,22 @@ export function parsePrivateKey(input: Buffer | string, passphrase?: string): Lo
   if (Array.isArray(parsed)) parsed = parsed[0] as ssh2.ParsedKey;
   if (parsed instanceof Error || parsed === undefined) {
     const msg = parsed instanceof Error ? parsed.message : 'no key found';
-    const hint = /no passphrase/i.test(msg) ? ' (set sshKeyPassword)' : /decrypt|bad passphrase|integrity/i.test(msg) ? ' (wrong passphrase?)' : '';
+    const hint = /no passphrase/i.test(msg)
+      ? ' (set sshKeyPassword)'
+      : /decrypt|bad passphrase|integrity/i.test(msg)
+        ? ' (wrong passphrase?)'
+        : '';
     throw new InvalidArgumentError(`Cannot parse the SSH private key: ${msg}${hint}`);
   }
   if (parsed.getPrivatePEM() === null) throw new InvalidArgumentError('The SSH key given is a public key; a private key is needed');
   const blob = parsed.getPublicSSH();
-  return { data, passphrase: pass, type: parsed.type, publicKey: `${parsed.type} ${blob.toString('base64')}`, fingerprint: sha256Fingerprint(blob) };
+  return {
+    data,
+    passphrase: pass,
+    type: parsed.type,
+    publicKey: `${parsed.type} ${blob.toString('base64')}`,
+    fingerprint: sha256Fingerprint(blob),
+  };
 }
 
 /** Reads (path or text) and parses a private key; see {@link parsePrivateKey}. */

@@ -9,7 +9,12 @@ export const SFTP_NO_SUCH_FILE = 2;
 function sftpError(op: string, remotePath: string, err: unknown): SftpError {
   const e = err as { code?: unknown; message?: unknown };
   const status = typeof e?.code === 'number' ? e.code : undefined;
-  return new SftpError(`SFTP ${op} ${remotePath} failed: ${typeof e?.message === 'string' ? e.message : String(err)}`, { status, path: remotePath, provider: 'ssh', cause: err });
+  return new SftpError(`SFTP ${op} ${remotePath} failed: ${typeof e?.message === 'string' ? e.message : String(err)}`, {
+    status,
+    path: remotePath,
+    provider: 'ssh',
+    cause: err,
+  });
 }
 
 /** Runs an SFTP callback API as a promise, mapping errors. */
@@ -51,7 +56,8 @@ export async function mkdirp(sftp: SFTPWrapper, dir: string, mode?: number): Pro
     current = `${current}/${parts[i]}`;
     const st = await statOrUndefined(sftp, current);
     if (st) {
-      if (!st.isDirectory()) throw new SftpError(`SFTP mkdir ${dir} failed: ${current} exists and is not a directory`, { path: current, provider: 'ssh' });
+      if (!st.isDirectory())
+        throw new SftpError(`SFTP mkdir ${dir} failed: ${current} exists and is not a directory`, { path: current, provider: 'ssh' });
       created = false;
       continue;
     }

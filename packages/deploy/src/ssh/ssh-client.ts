@@ -87,7 +87,12 @@ export class SshClient {
     const port = options.port ?? 22;
     const target: SshTarget = { host: options.host, port, username: options.username };
     if (options.signal?.aborted) throw new AbortError('Operation aborted', { cause: options.signal.reason });
-    const key = options.privateKey === undefined ? undefined : isLoadedKey(options.privateKey) ? options.privateKey : await loadPrivateKey(options.privateKey, options.passphrase);
+    const key =
+      options.privateKey === undefined
+        ? undefined
+        : isLoadedKey(options.privateKey)
+          ? options.privateKey
+          : await loadPrivateKey(options.privateKey, options.passphrase);
     const agent = options.agent === true ? process.env['SSH_AUTH_SOCK'] : options.agent || undefined;
     if (options.agent === true && !agent) throw new InvalidArgumentError('An ssh-agent was requested but SSH_AUTH_SOCK is not set');
     const methods: AuthenticationType[] = [];
@@ -97,7 +102,9 @@ export class SshClient {
     if (methods.length === 0) throw new InvalidArgumentError('No SSH credentials: give a private key, a password or an ssh-agent');
     const verifier = options.hostKeyVerifier ?? (await HostKeyVerifier.create(options, options.host, port));
     const trace = SshTrace.open(options.debugFile);
-    trace?.log(`connect ${describeTarget(target)} auth=${methods.join(',')}${key ? ` key=${key.type} ${key.fingerprint}` : ''} hostKeyPolicy=${verifier.policy}`);
+    trace?.log(
+      `connect ${describeTarget(target)} auth=${methods.join(',')}${key ? ` key=${key.type} ${key.fingerprint}` : ''} hostKeyPolicy=${verifier.policy}`,
+    );
 
     const conn = new ssh2.Client();
     let decision: HostKeyDecision | undefined;
@@ -121,20 +128,32 @@ export class SshClient {
         finish(decision && !decision.accepted && decision.error ? decision.error : mapSshError(err, target, methods));
       };
       const onClose = (): void => {
-        finish(new SshConnectionError(`SSH connection to ${describeTarget(target)} closed before it was ready`, { retryable: true, reason: 'connection-lost', provider: 'ssh' }));
+        finish(
+          new SshConnectionError(`SSH connection to ${describeTarget(target)} closed before it was ready`, {
+            retryable: true,
+            reason: 'connection-lost',
+            provider: 'ssh',
+          }),
+        );
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       conn.on('error', onError);
       conn.on('close', onClose);
       conn.on('ready', () => {
         const d = decision;
-        if (!d) return finish(new SshConnectionError(`SSH server ${describeTarget(target)} showed no host key`, { retryable: false, reason: 'protocol' }));
+        if (!d)
+          return finish(
+            new SshConnectionError(`SSH server ${describeTarget(target)} showed no host key`, { retryable: false, reason: 'protocol' }),
+          );
         const status = d.status;
         if (status === 'refused') return finish(d.error);
-        trace?.log(`ready ${describeTarget(target)} host key ${d.keyType} ${d.fingerprint} (${d.status === 'new' ? 'accepted on first use' : d.status})`);
+        trace?.log(
+          `ready ${describeTarget(target)} host key ${d.keyType} ${d.fingerprint} (${d.status === 'new' ? 'accepted on first use' : d.status})`,
+        );
         verifier.remember(d).then(
           () => finish(undefined, new SshClient(conn, target, d.fingerprint, status, trace)),
-          (e: unknown) => finish(new CloudError(`Cannot record the host key in ${options.knownHostsFile}: ${(e as Error).message}`, { cause: e })),
+          (e: unknown) =>
+            finish(new CloudError(`Cannot record the host key in ${options.knownHostsFile}: ${(e as Error).message}`, { cause: e })),
         );
       });
       const config: ConnectConfig = {
@@ -158,14 +177,19 @@ export class SshClient {
       try {
         conn.connect(config);
       } catch (e) {
-        finish(new InvalidArgumentError(`Cannot start the SSH connection to ${describeTarget(target)}: ${(e as Error).message}`, { cause: e }));
+        finish(
+          new InvalidArgumentError(`Cannot start the SSH connection to ${describeTarget(target)}: ${(e as Error).message}`, { cause: e }),
+        );
       }
     });
   }
 
   private assertOpen(): void {
     if (this.isClosed) {
-      throw new SshConnectionError(`SSH connection to ${describeTarget(this.target)} is closed${this.lost ? `: ${this.lost.message}` : ''}`, { retryable: false, reason: 'closed', provider: 'ssh' });
+      throw new SshConnectionError(
+        `SSH connection to ${describeTarget(this.target)} is closed${this.lost ? `: ${this.lost.message}` : ''}`,
+        { retryable: false, reason: 'closed', provider: 'ssh' },
+      );
     }
   }
 

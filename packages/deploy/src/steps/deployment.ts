@@ -27,7 +27,12 @@ export abstract class Deployment implements DeploymentLike {
 
 /** Whether `value` is a runnable deployment step (from any copy of this package). */
 export function isDeployment(value: unknown): value is Deployment {
-  return typeof value === 'object' && value !== null && typeof (value as { run?: unknown }).run === 'function' && typeof (value as { name?: unknown }).name === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { run?: unknown }).run === 'function' &&
+    typeof (value as { name?: unknown }).name === 'string'
+  );
 }
 
 /** Runs `body`, turning a thrown error into a failed step result (with any output it carried). */

@@ -76,7 +76,11 @@ export class ScriptDeployment extends Deployment {
       const remotePath = `${dir.replace(/\/$/, '')}/.cloudmux-${safeName(this.name)}-${randomBytes(6).toString('hex')}.sh`;
       await client.writeFile(remotePath, script, { mode: 0o700 });
       try {
-        const r = await client.exec(this.commandLine(remotePath, script), { timeoutMs: effectiveTimeout(this.timeoutMs, context), env: this.env, signal: context?.signal });
+        const r = await client.exec(this.commandLine(remotePath, script), {
+          timeoutMs: effectiveTimeout(this.timeoutMs, context),
+          env: this.env,
+          signal: context?.signal,
+        });
         return { ok: r.exitCode === 0, exitCode: r.exitCode, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
       } finally {
         if (this.delete) await client.unlink(remotePath).catch(() => undefined);

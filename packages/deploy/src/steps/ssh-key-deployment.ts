@@ -37,7 +37,9 @@ export class SSHKeyDeployment extends Deployment {
     const line = publicKey.trim();
     const parsed = ssh2.utils.parseKey(line);
     if (parsed instanceof Error || line.includes('\n') || keyIdentity(line) === undefined) {
-      throw new InvalidArgumentError(`SSHKeyDeployment needs one OpenSSH public key line (type base64 [comment])${parsed instanceof Error ? `: ${parsed.message}` : ''}`);
+      throw new InvalidArgumentError(
+        `SSHKeyDeployment needs one OpenSSH public key line (type base64 [comment])${parsed instanceof Error ? `: ${parsed.message}` : ''}`,
+      );
     }
     this.publicKey = line;
     this.name = options.name ?? 'ssh-key';

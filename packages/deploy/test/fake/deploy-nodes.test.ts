@@ -27,7 +27,7 @@ describe('deployNodes', () => {
       deploy: new ScriptDeployment(i === 3 ? '#!/bin/sh\n# fake:exit 9\n' : '#!/bin/sh\n', { name: `step${i}`, args: [`node ${i}`] }),
       sshPort: server.port,
       sshKey: key.data,
-      waitPeriodMs: 5,
+      pollIntervalMs: 5,
       timeoutMs: 10_000,
       onProgress: (e) => {
         if (e.phase === 'create') peak = Math.max(peak, ++inFlight);
@@ -36,7 +36,15 @@ describe('deployNodes', () => {
     }));
     const results = await deployNodes(driver, list, { concurrency: 3 });
     expect(peak).toBe(3);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     const ok = results[5] as PromiseFulfilledResult<{ steps: readonly { stdout?: string }[] }>;
     expect(ok.value.steps[0]!.stdout).toBe('ran node 5\n');
     const failed = results[3] as PromiseRejectedResult;

@@ -2,7 +2,16 @@
 // refused authentication, a connection dropped mid-script, a command hanging past its timeout.
 import { generateKeyPairSync } from 'node:crypto';
 import { DeploymentError, InvalidCredentialsError, TimeoutError } from '@cloudmux/core/errors';
-import { MultiStepDeployment, ScriptDeployment, SshClient, SshCommandTimeoutError, SshConnectionError, deployNode, waitForSsh, parsePrivateKey } from '@cloudmux/deploy';
+import {
+  MultiStepDeployment,
+  ScriptDeployment,
+  SshClient,
+  SshCommandTimeoutError,
+  SshConnectionError,
+  deployNode,
+  waitForSsh,
+  parsePrivateKey,
+} from '@cloudmux/deploy';
 import { FakeSshServer } from '../support/fake-ssh-server.js';
 import { StubDriver } from '../support/stub-driver.js';
 
@@ -25,7 +34,7 @@ const deployOptions = (port: number, deploy: ScriptDeployment | MultiStepDeploym
   sshUsername: 'deployer',
   sshKey: key.data,
   hostKeyPolicy: 'accept-new' as const,
-  waitPeriodMs: 20,
+  pollIntervalMs: 20,
   timeoutMs: 15_000,
 });
 
@@ -35,7 +44,12 @@ describe('deployNode against an in-process SSH server', () => {
     const driver = new StubDriver();
     // Retrying would mean 5 connections and at least 4 waits of 2 s; the deploy timeout is 60 s.
     const started = Date.now();
-    const err = await deployNode(driver, { ...deployOptions(s.port, new ScriptDeployment('echo hi')), timeoutMs: 60_000, maxTries: 5, waitPeriodMs: 2000 }).catch((e: unknown) => e);
+    const err = await deployNode(driver, {
+      ...deployOptions(s.port, new ScriptDeployment('echo hi')),
+      timeoutMs: 60_000,
+      maxTries: 5,
+      pollIntervalMs: 2000,
+    }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
     expect(err).toBeInstanceOf(InvalidCredentialsError);
     // Generous bound, relative to the deploy timeout (not a speed claim): well before one retry wait.
@@ -47,7 +61,10 @@ describe('deployNode against an in-process SSH server', () => {
 
   it('tries sshAlternateUsernames, one connection each, then fails with the auth error', async () => {
     const s = await server({ auth: 'reject' });
-    const err = await deployNode(new StubDriver(), { ...deployOptions(s.port, new ScriptDeployment('echo hi')), sshAlternateUsernames: ['ubuntu', 'admin'] }).catch((e: unknown) => e);
+    const err = await deployNode(new StubDriver(), {
+      ...deployOptions(s.port, new ScriptDeployment('echo hi')),
+      sshAlternateUsernames: ['ubuntu', 'admin'],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidCredentialsError);
     expect((err as Error).message).toMatch(/deployer@.*ubuntu@.*admin@/);
     expect(s.connections).toBe(3);
@@ -55,7 +72,12 @@ describe('deployNode against an in-process SSH server', () => {
 
   it('logs in with a password', async () => {
     const s = await server({ auth: { password: 'pa55' } });
-    const r = await deployNode(new StubDriver(), { ...deployOptions(s.port, new ScriptDeployment('#!/bin/sh', { args: ['a b'] })), sshKey: undefined, sshPassword: 'pa55', useAgent: false });
+    const r = await deployNode(new StubDriver(), {
+      ...deployOptions(s.port, new ScriptDeployment('#!/bin/sh', { args: ['a b'] })),
+      sshKey: undefined,
+      sshPassword: 'pa55',
+      useAgent: false,
+    });
     expect(r.steps[0]).toMatchObject({ ok: true, stdout: 'ran a b\n' });
     expect(s.authAttempts).toEqual(['password']);
   });
@@ -81,21 +103,31 @@ describe('deployNode against an in-process SSH server', () => {
 
   it('waits out a slow banner within sshTimeoutMs on the same connection, without retrying', async () => {
     const s = await server({ bannerDelayMs: 700 });
-    const r = await deployNode(new StubDriver(), { ...deployOptions(s.port, new ScriptDeployment('#!/bin/sh', { args: ['late'] })), sshTimeoutMs: 10_000 });
+    const r = await deployNode(new StubDriver(), {
+      ...deployOptions(s.port, new ScriptDeployment('#!/bin/sh', { args: ['late'] })),
+      sshTimeoutMs: 10_000,
+    });
     expect(r.steps[0]).toMatchObject({ ok: true, stdout: 'ran late\n' });
     expect(s.connections).toBe(1);
   });
 
   it('a banner slower than sshTimeoutMs counts as a retryable attempt', async () => {
     const s = await server({ bannerDelayMs: 600 });
-    const err = await SshClient.connect({ host: '127.0.0.1', port: s.port, username: 'u', privateKey: key, readyTimeoutMs: 150 }).catch((e: unknown) => e);
+    const err = await SshClient.connect({ host: '127.0.0.1', port: s.port, username: 'u', privateKey: key, readyTimeoutMs: 150 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SshConnectionError);
     expect(err).toMatchObject({ retryable: true, reason: 'handshake-timeout' });
   });
 
   it('ends in TimeoutError naming the last SSH error when the banner never comes', async () => {
     const s = await server({ stallFirstConnections: 1000 });
-    const err = await deployNode(new StubDriver(), { ...deployOptions(s.port, new ScriptDeployment('true')), sshTimeoutMs: 200, timeoutMs: 1500, maxTries: 3 }).catch((e: unknown) => e);
+    const err = await deployNode(new StubDriver(), {
+      ...deployOptions(s.port, new ScriptDeployment('true')),
+      sshTimeoutMs: 200,
+      timeoutMs: 1500,
+      maxTries: 3,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as TimeoutError).lastState).toBe('running; ssh: handshake-timeout');
     expect(s.connections).toBe(3);
@@ -104,7 +136,10 @@ describe('deployNode against an in-process SSH server', () => {
   it('a connection dropped mid-script fails the step with DeploymentError carrying partial output and the node', async () => {
     const s = await server();
     const driver = new StubDriver();
-    const deploy = new MultiStepDeployment([new ScriptDeployment('echo ok', { name: 'prepare' }), new ScriptDeployment('#!/bin/sh\n# fake:drop\n', { name: 'install' })]);
+    const deploy = new MultiStepDeployment([
+      new ScriptDeployment('echo ok', { name: 'prepare' }),
+      new ScriptDeployment('#!/bin/sh\n# fake:drop\n', { name: 'install' }),
+    ]);
     const err = await deployNode(driver, { ...deployOptions(s.port, deploy), destroyOnFailure: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeploymentError);
     const d = err as DeploymentError;
@@ -121,9 +156,18 @@ describe('deployNode against an in-process SSH server', () => {
 
   it('a non-zero exit gives DeploymentError with exit code and output tails', async () => {
     const s = await server();
-    const err = await deployNode(new StubDriver(), deployOptions(s.port, new ScriptDeployment('#!/bin/sh\n# fake:exit 42\n', { name: 'migrate' }))).catch((e: unknown) => e);
+    const err = await deployNode(
+      new StubDriver(),
+      deployOptions(s.port, new ScriptDeployment('#!/bin/sh\n# fake:exit 42\n', { name: 'migrate' })),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeploymentError);
-    expect(err).toMatchObject({ step: 'migrate', stepIndex: 0, exitCode: 42, stdoutTail: 'about to fail\n', stderrTail: 'something went wrong\n' });
+    expect(err).toMatchObject({
+      step: 'migrate',
+      stepIndex: 0,
+      exitCode: 42,
+      stdoutTail: 'about to fail\n',
+      stderrTail: 'something went wrong\n',
+    });
     expect((err as Error).message).toMatch(/exit status 42; stderr: something went wrong/);
   });
 });
@@ -147,7 +191,15 @@ describe('SshClient against an in-process SSH server', () => {
   it('waitForSsh: auth failure is not retried even with attempts left', async () => {
     const s = await server({ auth: 'reject' });
     await expect(
-      waitForSsh({ hosts: ['127.0.0.1'], port: s.port, usernames: ['root'], privateKey: key, deadline: Date.now() + 30_000, waitPeriodMs: 10, maxTries: 10 }),
+      waitForSsh({
+        hosts: ['127.0.0.1'],
+        port: s.port,
+        usernames: ['root'],
+        privateKey: key,
+        deadline: Date.now() + 30_000,
+        pollIntervalMs: 10,
+        maxTries: 10,
+      }),
     ).rejects.toBeInstanceOf(InvalidCredentialsError);
     expect(s.connections).toBe(1);
   });

@@ -161,7 +161,8 @@ export class FakeSshServer {
       atime: 0,
       mtime: 0,
     });
-    const isDir = (p: string): boolean => p === '/home/fake' || p === '/home' || p === '/' || [...this.files.keys()].some((f) => f.startsWith(`${p}/`)) || this.dirs.has(p);
+    const isDir = (p: string): boolean =>
+      p === '/home/fake' || p === '/home' || p === '/' || [...this.files.keys()].some((f) => f.startsWith(`${p}/`)) || this.dirs.has(p);
     sftp.on('REALPATH', (id, p) => {
       const abs = p === '.' || p === '' ? '/home/fake' : p;
       sftp.name(id, [{ filename: abs, longname: abs, attrs: attrs(undefined, true) }]);

@@ -19,7 +19,9 @@ const PASSPHRASE = 'cloudmux-passphrase';
 /** Path of sshd, or throws a clear error telling what to install. */
 export function findSshd() {
   for (const p of ['/usr/sbin/sshd', '/usr/local/sbin/sshd', '/sbin/sshd']) if (existsSync(p)) return p;
-  throw new Error('OpenSSH server not found (no /usr/sbin/sshd): the deploy tests need a real sshd. Install it: apt-get install -y openssh-server openssh-client');
+  throw new Error(
+    'OpenSSH server not found (no /usr/sbin/sshd): the deploy tests need a real sshd. Install it: apt-get install -y openssh-server openssh-client',
+  );
 }
 
 /** Throws a clear error unless ssh-keygen (and optionally other client tools) exist. */
@@ -85,10 +87,11 @@ async function descendants(pid) {
   }
   const out = [];
   const walk = (p) => {
-    for (const [child, parent] of parents) if (parent === p) {
-      out.push(child);
-      walk(child);
-    }
+    for (const [child, parent] of parents)
+      if (parent === p) {
+        out.push(child);
+        walk(child);
+      }
   };
   walk(pid);
   return out;
@@ -145,7 +148,10 @@ rm -rf "$dir"`;
 
 /** Starts the watchdog for dir (and the throw-away user, if any); returns a function that releases it. */
 function startWatchdog(dir, user, uid) {
-  const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'cloudmux-sshd-watchdog', dir, user ?? '', String(uid)], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+  const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'cloudmux-sshd-watchdog', dir, user ?? '', String(uid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
   dog.on('error', () => undefined);
   dog.stdin.on('error', () => undefined);
   dog.unref();
@@ -302,7 +308,12 @@ export async function startSshd(options = {}) {
       throw new Error(`sshd did not start: ${outcome instanceof Error ? outcome.message : 'it exited'}\n${text}`);
     }
     const knownHostsFile = path.join(dir, 'known_hosts');
-    await writeFile(knownHostsFile, Object.values(hostPublicKeys).map((k) => `[127.0.0.1]:${port} ${k}`).join('\n') + '\n');
+    await writeFile(
+      knownHostsFile,
+      Object.values(hostPublicKeys)
+        .map((k) => `[127.0.0.1]:${port} ${k}`)
+        .join('\n') + '\n',
+    );
     return {
       host: '127.0.0.1',
       port,

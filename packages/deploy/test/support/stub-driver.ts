@@ -15,7 +15,14 @@ export interface StubDriverOptions {
 /** See the file comment. */
 export class StubDriver extends NodeDriver {
   static override readonly provider = { id: 'stub', name: 'Stub', api: 'stub', regions: [] };
-  static override readonly capabilities: readonly ComputeMethod[] = ['listNodes', 'getNode', 'createNode', 'destroyNode', 'deployNode', 'waitUntilRunning'];
+  static override readonly capabilities: readonly ComputeMethod[] = [
+    'listNodes',
+    'getNode',
+    'createNode',
+    'destroyNode',
+    'deployNode',
+    'waitUntilRunning',
+  ];
   readonly created: CreateNodeOptions[] = [];
   readonly destroyed: string[] = [];
   private readonly polls = new Map<string, number>();
@@ -28,8 +35,17 @@ export class StubDriver extends NodeDriver {
   private make(id: string, name: string): Node {
     const n = this.polls.get(id) ?? 0;
     const ready = n >= (this.settings.pollsUntilRunning ?? 0);
-    const state = ready ? this.settings.failState ?? NodeState.RUNNING : NodeState.PENDING;
-    return new Node({ id, name, state, publicIps: ready ? this.settings.publicIps ?? ['127.0.0.1'] : [], privateIps: ready ? this.settings.privateIps ?? [] : [] }, this);
+    const state = ready ? (this.settings.failState ?? NodeState.RUNNING) : NodeState.PENDING;
+    return new Node(
+      {
+        id,
+        name,
+        state,
+        publicIps: ready ? (this.settings.publicIps ?? ['127.0.0.1']) : [],
+        privateIps: ready ? (this.settings.privateIps ?? []) : [],
+      },
+      this,
+    );
   }
 
   override async createNode(options: CreateNodeOptions): Promise<Node> {

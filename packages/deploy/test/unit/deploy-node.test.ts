@@ -5,7 +5,7 @@ import { InvalidArgumentError, NotSupportedError, TimeoutError } from '@cloudmux
 import { DeployProgress, ScriptDeployment, bootScriptEx, deployNode } from '@cloudmux/deploy';
 import { BootScriptStubDriver, StubDriver } from '../support/stub-driver.js';
 
-const base = { size: 's', image: 'i', waitPeriodMs: 5, timeoutMs: 2000 };
+const base = { size: 's', image: 'i', pollIntervalMs: 5, timeoutMs: 2000 };
 
 describe('deployNode without SSH', () => {
   const savedSock = process.env['SSH_AUTH_SOCK'];
@@ -20,16 +20,38 @@ describe('deployNode without SSH', () => {
     const driver = new StubDriver();
     await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true') })).rejects.toThrow(/needs SSH credentials/);
     await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), useAgent: true })).rejects.toThrow(/SSH_AUTH_SOCK/);
-    await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), sshKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nnope\n-----END OPENSSH PRIVATE KEY-----' })).rejects.toThrow(InvalidArgumentError);
-    await expect(deployNode(driver, { ...base, deploy: { name: 'not a step' }, sshPassword: 'x' })).rejects.toThrow(/deployment step from @cloudmux\/deploy/);
-    await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), sshPassword: 'x', hostKeyPolicy: 'strict' })).rejects.toThrow(/needs knownHostsFile/);
-    await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), sshPassword: 'x', sshInterface: 'both' as never })).rejects.toThrow(/Valid values: public, private/);
+    await expect(
+      deployNode(driver, {
+        ...base,
+        deploy: new ScriptDeployment('true'),
+        sshKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nnope\n-----END OPENSSH PRIVATE KEY-----',
+      }),
+    ).rejects.toThrow(InvalidArgumentError);
+    await expect(deployNode(driver, { ...base, deploy: { name: 'not a step' }, sshPassword: 'x' })).rejects.toThrow(
+      /deployment step from @cloudmux\/deploy/,
+    );
+    await expect(
+      deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), sshPassword: 'x', hostKeyPolicy: 'strict' }),
+    ).rejects.toThrow(/needs knownHostsFile/);
+    await expect(
+      deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), sshPassword: 'x', sshInterface: 'both' as never }),
+    ).rejects.toThrow(/Valid values: public, private/);
+    await expect(deployNode(driver, { ...base, waitPeriodMs: 50, deploy: new ScriptDeployment('true'), sshPassword: 'x' })).rejects.toThrow(
+      /pass pollIntervalMs only/,
+    );
     expect(driver.created).toHaveLength(0);
   });
 
   it('uses the password of auth when no sshPassword is given, and strips deploy options from createNode', async () => {
-    const driver = new StubDriver({ publicIps: [] , pollsUntilRunning: 0 });
-    const err = await deployNode(driver, { ...base, timeoutMs: 50, deploy: new ScriptDeployment('true'), auth: { kind: 'password', password: 'pw' }, name: 'n1', ex: { a: 1 } }).catch((e: unknown) => e);
+    const driver = new StubDriver({ publicIps: [], pollsUntilRunning: 0 });
+    const err = await deployNode(driver, {
+      ...base,
+      timeoutMs: 50,
+      deploy: new ScriptDeployment('true'),
+      auth: { kind: 'password', password: 'pw' },
+      name: 'n1',
+      ex: { a: 1 },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(Object.keys(driver.created[0]!).sort()).toEqual(['auth', 'ex', 'image', 'name', 'size']);
   });
@@ -39,7 +61,14 @@ describe('deployNode without SSH', () => {
     const progress = new DeployProgress();
     const phases: string[] = [];
     progress.on('progress', (e: { phase: string }) => phases.push(e.phase));
-    const err = await deployNode(driver, { ...base, timeoutMs: 100, deploy: new ScriptDeployment('true'), sshPassword: 'x', destroyOnFailure: true, onProgress: progress.onProgress }).catch((e: unknown) => e);
+    const err = await deployNode(driver, {
+      ...base,
+      timeoutMs: 100,
+      deploy: new ScriptDeployment('true'),
+      sshPassword: 'x',
+      destroyOnFailure: true,
+      onProgress: progress.onProgress,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect((err as Error).message).toMatch(/stub-1: running \(no public IP\)/);
     expect(driver.destroyed).toEqual(['stub-1']);
@@ -55,14 +84,21 @@ describe('deployNode without SSH', () => {
   it('hands a ScriptDeployment to a driver that takes boot scripts, through NodeDriver.deployNode (lazy import)', async () => {
     const driver = new BootScriptStubDriver({ pollsUntilRunning: 2 });
     const script = '#!/bin/sh\necho booted > /var/tmp/booted\n';
-    const r = await driver.deployNode({ ...base, deploy: new ScriptDeployment(script, { name: 'boot' }), viaBootScript: true, ex: { tags: { a: 'b' } } });
+    const r = await driver.deployNode({
+      ...base,
+      deploy: new ScriptDeployment(script, { name: 'boot' }),
+      viaBootScript: true,
+      ex: { tags: { a: 'b' } },
+    });
     expect(r).toMatchObject({ via: 'boot-script', sshUsername: undefined, steps: [{ name: 'boot', ok: true }] });
     expect(r.node.state).toBe('running');
     expect(driver.created[0]!.ex).toEqual({ tags: { a: 'b' }, userScript: script });
   });
 
   it('refuses boot scripts where the driver has none, or with args', async () => {
-    await expect(deployNode(new StubDriver(), { ...base, deploy: new ScriptDeployment('x'), viaBootScript: true })).rejects.toThrow(NotSupportedError);
+    await expect(deployNode(new StubDriver(), { ...base, deploy: new ScriptDeployment('x'), viaBootScript: true })).rejects.toThrow(
+      NotSupportedError,
+    );
     await expect(bootScriptEx(new BootScriptStubDriver(), new ScriptDeployment('x', { args: ['a'] }))).rejects.toThrow(/args or env/);
     await expect(bootScriptEx(new BootScriptStubDriver(), { name: 'x' })).rejects.toThrow(/Only a single ScriptDeployment/);
   });

@@ -20,7 +20,9 @@ describe('HostKeyVerifier', () => {
 
   it('strict needs a known_hosts file or fingerprints, and rejects unknown policies', async () => {
     await expect(HostKeyVerifier.create({ hostKeyPolicy: 'strict' }, 'h', 22)).rejects.toThrow(InvalidArgumentError);
-    await expect(HostKeyVerifier.create({ hostKeyPolicy: 'yolo' as never }, 'h', 22)).rejects.toThrow(/Valid values: strict, accept-new, insecure/);
+    await expect(HostKeyVerifier.create({ hostKeyPolicy: 'yolo' as never }, 'h', 22)).rejects.toThrow(
+      /Valid values: strict, accept-new, insecure/,
+    );
   });
 
   it('strict accepts a listed key or fingerprint, refuses an unknown key naming the fingerprint seen', async () => {
@@ -40,7 +42,11 @@ describe('HostKeyVerifier', () => {
     const unknownHost = await HostKeyVerifier.create({ hostKeyPolicy: 'strict', knownHostsFile: file }, '10.0.0.2', 22);
     expect(unknownHost.verify(known).error!.message).toMatch(/unknown host key ssh-ed25519 SHA256:/);
 
-    const byFp = await HostKeyVerifier.create({ hostKeyPolicy: 'strict', hostKeyFingerprints: [`sha256:${sha256Fingerprint(stranger).slice(7)}=`] }, 'x', 22);
+    const byFp = await HostKeyVerifier.create(
+      { hostKeyPolicy: 'strict', hostKeyFingerprints: [`sha256:${sha256Fingerprint(stranger).slice(7)}=`] },
+      'x',
+      22,
+    );
     expect(byFp.verify(stranger).accepted).toBe(true);
   });
 

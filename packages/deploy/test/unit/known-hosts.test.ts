@@ -3,7 +3,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
-import { appendKnownHost, formatKnownHostsLine, knownHostsName, lookupKnownHost, parseKnownHosts, sha256Fingerprint } from '@cloudmux/deploy';
+import {
+  appendKnownHost,
+  formatKnownHostsLine,
+  knownHostsName,
+  lookupKnownHost,
+  parseKnownHosts,
+  sha256Fingerprint,
+} from '@cloudmux/deploy';
 
 const keyA = ssh2.utils.parseKey(ssh2.utils.generateKeyPairSync('ed25519').public) as ssh2.ParsedKey;
 const keyB = ssh2.utils.parseKey(ssh2.utils.generateKeyPairSync('ed25519').public) as ssh2.ParsedKey;
@@ -54,7 +61,9 @@ describe('known_hosts', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kh-'));
     try {
       const file = path.join(dir, 'sub', 'known_hosts');
-      const results = await Promise.all(Array.from({ length: 5 }, () => appendKnownHost(file, '127.0.0.1', 2200, 'ssh-ed25519', keyA.getPublicSSH())));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => appendKnownHost(file, '127.0.0.1', 2200, 'ssh-ed25519', keyA.getPublicSSH())),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       expect((await readFile(file, 'utf8')).trim().split('\n')).toEqual([`[127.0.0.1]:2200 ssh-ed25519 ${b64(keyA)}`]);
       const other = path.join(dir, 'kh2');

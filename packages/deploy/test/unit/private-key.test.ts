@@ -39,7 +39,12 @@ describe('private keys', () => {
   });
 
   it('fails clearly without a passphrase, with a wrong one, or for a public key, never echoing the key', () => {
-    const enc = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) as string;
+    const enc = generateKeyPairSync('ed25519').privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+      cipher: 'aes-256-cbc',
+      passphrase: 'pw',
+    }) as string;
     expect(() => parsePrivateKey(enc)).toThrow(/encrypted and no passphrase/);
     expect(() => parsePrivateKey(enc, 'nope')).toThrow(InvalidArgumentError);
     const openssh = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'secret', cipher: 'aes256-ctr', rounds: 4 });

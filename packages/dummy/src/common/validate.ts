@@ -13,7 +13,9 @@ export function checkInteger(what: string, value: unknown, min: number, max: num
 export function checkLabel(what: string, value: unknown, max = 255): string {
   // eslint-disable-next-line no-control-regex
   if (typeof value !== 'string' || value.length === 0 || value.length > max || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw new InvalidArgumentError(`Invalid ${what} ${JSON.stringify(value)}: expected a non-empty string of at most ${max} characters without control characters`);
+    throw new InvalidArgumentError(
+      `Invalid ${what} ${JSON.stringify(value)}: expected a non-empty string of at most ${max} characters without control characters`,
+    );
   }
   return value;
 }
@@ -47,5 +49,8 @@ export function envInteger(env: NodeJS.ProcessEnv, name: string): number | undef
 export function envList(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
   const raw = env[name];
   if (raw === undefined) return undefined;
-  return raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

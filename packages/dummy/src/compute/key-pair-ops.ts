@@ -1,4 +1,4 @@
-import { throwIfAborted } from '@cloudmux/core';
+import { requireId, throwIfAborted } from '@cloudmux/core';
 import type { KeyPair, NodeDriver } from '@cloudmux/core/compute';
 import { AlreadyExistsError } from '@cloudmux/core/errors';
 import { checkLabel } from '../common/validate.js';
@@ -9,8 +9,13 @@ import type { ComputeState } from './state.js';
 import { toKeyPair } from './to-resources.js';
 import type { DummyKeyPairExtra } from './types.js';
 
-function checkNewName(state: ComputeState, name: unknown): string {
-  const n = checkLabel('key pair name', name);
+/** A key pair name argument, checked like every driver checks names that address a resource. */
+function keyName(name: unknown, argName: string, method: string): string {
+  return requireId(name, argName, { method, provider: 'dummy', what: 'key pair name' });
+}
+
+function checkNewName(state: ComputeState, name: unknown, method: string): string {
+  const n = checkLabel('key pair name', keyName(name, 'name', method));
   if (state.keyPairs.has(n)) {
     throw new AlreadyExistsError(`Key pair "${n}" already exists`, { provider: 'dummy', status: 409, providerCode: 'KeyPairExists' });
   }
@@ -18,9 +23,9 @@ function checkNewName(state: ComputeState, name: unknown): string {
 }
 
 /** `createKeyPair`: a fresh Ed25519 key; the result carries the OpenSSH private key. */
-export function createKeyPair(state: ComputeState, driver: NodeDriver, name: string, signal?: AbortSignal): KeyPair<DummyKeyPairExtra> {
+export function createKeyPair(state: ComputeState, driver: NodeDriver, name: unknown, signal?: AbortSignal): KeyPair<DummyKeyPairExtra> {
   throwIfAborted(signal);
-  const n = checkNewName(state, name);
+  const n = checkNewName(state, name, 'createKeyPair');
   const gen = generateEd25519KeyPair(n);
   const rec: KeyPairRecord = {
     name: n,
@@ -36,9 +41,15 @@ export function createKeyPair(state: ComputeState, driver: NodeDriver, name: str
 }
 
 /** `importKeyPairFromString`: parses and checks the OpenSSH public key, computes its fingerprints. */
-export function importKeyPair(state: ComputeState, driver: NodeDriver, name: string, publicKey: string, signal?: AbortSignal): KeyPair<DummyKeyPairExtra> {
+export function importKeyPair(
+  state: ComputeState,
+  driver: NodeDriver,
+  name: string,
+  publicKey: string,
+  signal?: AbortSignal,
+): KeyPair<DummyKeyPairExtra> {
   throwIfAborted(signal);
-  const n = checkNewName(state, name);
+  const n = checkNewName(state, name, 'importKeyPairFromString');
   const parsed = parseOpenSshPublicKey(publicKey);
   const rec: KeyPairRecord = {
     name: n,
@@ -55,14 +66,14 @@ export function importKeyPair(state: ComputeState, driver: NodeDriver, name: str
 
 /** `getKeyPair`: `NotFoundError` when absent. */
 export function getKeyPair(state: ComputeState, driver: NodeDriver, name: string): KeyPair<DummyKeyPairExtra> {
-  const rec = state.keyPairs.get(name);
+  const rec = state.keyPairs.get(keyName(name, 'name', 'getKeyPair'));
   if (!rec) throw notFound('Key pair', String(name));
   return toKeyPair(rec, driver);
 }
 
 /** `deleteKeyPair`: `NotFoundError` when absent. */
 export function deleteKeyPair(state: ComputeState, keyPair: KeyPair | string): boolean {
-  const name = typeof keyPair === 'string' ? keyPair : keyPair?.name;
-  if (typeof name !== 'string' || !state.keyPairs.delete(name)) throw notFound('Key pair', String(name));
+  const name = keyName(typeof keyPair === 'object' && keyPair !== null ? keyPair.name : keyPair, 'keyPair', 'deleteKeyPair');
+  if (!state.keyPairs.delete(name)) throw notFound('Key pair', name);
   return true;
 }

@@ -1,4 +1,13 @@
-import { assertKnownOptions, drain, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
+import {
+  assertKnownOptions,
+  checkExKeys,
+  drain,
+  requireId,
+  requireRefId,
+  throwIfAborted,
+  type CallOptions,
+  type Capabilities,
+} from '@cloudmux/core';
 import {
   COMPUTE_METHODS,
   NODE_STATES,
@@ -8,6 +17,7 @@ import {
   NodeSize,
   NodeState,
   type ComputeMethod,
+  type CreateKeyPairOptions,
   type CreateNodeOptions,
   type CreateVolumeOptions,
   type CreateVolumeSnapshotOptions,
@@ -16,7 +26,10 @@ import {
   type ImportKeyPairFromFileOptions,
   type ImportKeyPairOptions,
   type KeyPair,
+  type ListImagesOptions,
   type ListNodesOptions,
+  type ListSizesOptions,
+  type ListVolumeSnapshotsOptions,
   type Node,
   type Ref,
   type RunningNode,
@@ -26,7 +39,7 @@ import {
   type WaitUntilRunningOptions,
 } from '@cloudmux/core/compute';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
-import { getSizePrice } from '@cloudmux/core/pricing';
+import { findSizePrice } from '@cloudmux/core/pricing';
 import { schedule } from '../common/timed.js';
 import { checkLabel, checkObject } from '../common/validate.js';
 import { DUMMY_IMAGES, DUMMY_PROVIDER, DUMMY_REGIONS, DUMMY_SIZES, type DummyImageSpec } from './catalog.js';
@@ -37,13 +50,20 @@ import type { NodeRecord } from './records.js';
 import { parseOpenSshPublicKey } from './ssh-keys.js';
 import { ComputeState } from './state.js';
 import { toNode, toVolume } from './to-resources.js';
-import type { DummyCreateNodeExtras, DummyImageExtra, DummyKeyPairExtra, DummyListNodesFilters, DummyLocationExtra, DummyNodeExtra, DummySizeExtra, DummyVolumeExtra } from './types.js';
+import type {
+  DummyCreateNodeEx,
+  DummyImageExtra,
+  DummyKeyPairExtra,
+  DummyListNodesEx,
+  DummyLocationExtra,
+  DummyNodeExtra,
+  DummySizeExtra,
+  DummyVolumeExtra,
+} from './types.js';
 import * as vols from './volume-ops.js';
 
 /** Every portable compute method: the Dummy driver implements them all. */
 export const DUMMY_COMPUTE_CAPABILITIES: Capabilities<ComputeMethod> = Object.freeze([...COMPUTE_METHODS]);
-
-type LocationOptions = CallOptions & { location?: Ref<NodeLocation> };
 
 /**
  * An in-memory compute provider with real behaviour: nodes move `pending → running`,
@@ -91,8 +111,9 @@ export class DummyNodeDriver extends NodeDriver {
     throwIfAborted(signal);
   }
 
-  #require(id: string): NodeRecord {
-    if (typeof id !== 'string') throw new InvalidArgumentError(`Invalid node id ${JSON.stringify(id)}: expected a string`);
+  /** The node behind `ref` (a node or its id, checked like every driver checks ids); `NotFoundError` when absent. */
+  #require(ref: unknown, method: string, argName = 'node'): NodeRecord {
+    const id = requireRefId(ref, argName, { method, provider: 'dummy', what: 'node id' });
     const n = this.#state.node(id);
     if (!n) throw notFound('Node', id);
     return n;
@@ -101,11 +122,10 @@ export class DummyNodeDriver extends NodeDriver {
   // ---- nodes ----
 
   /** Iterates nodes in creation order, `pageSize` at a time; `ex` filters by `state` or `name`. */
-  override async *iterateNodes(options: ListNodesOptions<DummyListNodesFilters> = {}): AsyncIterable<Node<DummyNodeExtra>> {
+  override async *iterateNodes(options: ListNodesOptions<DummyListNodesEx> = {}): AsyncIterable<Node<DummyNodeExtra>> {
     this.#guard('listNodes', options.signal);
     assertKnownOptions('listNodes', options, ['ids', 'ex', 'signal']);
-    const ex = checkObject('listNodes ex', options.ex);
-    if (ex) assertKnownOptions('listNodes ex', ex, ['state', 'name']);
+    const ex = checkExKeys(options.ex, ['state', 'name'], { method: 'listNodes', provider: this.providerId });
     if (ex?.state !== undefined && !NODE_STATES.includes(ex.state as NodeState)) {
       throw new InvalidArgumentError(`Invalid listNodes ex.state ${JSON.stringify(ex.state)}. Valid values: ${NODE_STATES.join(', ')}`);
     }
@@ -117,7 +137,13 @@ export class DummyNodeDriver extends NodeDriver {
       throwIfAborted(options.signal);
       this.#state.settleNodes();
       const page = [...this.#state.nodes.values()]
-        .filter((n) => n.seq > after && (!ids || ids.has(n.id)) && (ex?.state === undefined || n.state === ex.state) && (ex?.name === undefined || n.name === ex.name))
+        .filter(
+          (n) =>
+            n.seq > after &&
+            (!ids || ids.has(n.id)) &&
+            (ex?.state === undefined || n.state === ex.state) &&
+            (ex?.name === undefined || n.name === ex.name),
+        )
         .sort((a, b) => a.seq - b.seq)
         .slice(0, pageSize);
       this.#state.pagesFetched++;
@@ -129,30 +155,30 @@ export class DummyNodeDriver extends NodeDriver {
   }
 
   /** Lists every node (all pages). */
-  override listNodes(options?: ListNodesOptions<DummyListNodesFilters>): Promise<Node<DummyNodeExtra>[]> {
+  override listNodes(options?: ListNodesOptions<DummyListNodesEx>): Promise<Node<DummyNodeExtra>[]> {
     return drain(this.iterateNodes(options));
   }
 
   /** Gets a node; `NotFoundError` once it is gone. */
   override async getNode(id: string, options: CallOptions = {}): Promise<Node<DummyNodeExtra>> {
     this.#guard('getNode', options.signal);
-    return toNode(this.#require(id), this);
+    return toNode(this.#require(id, 'getNode', 'id'), this);
   }
 
   /** Creates a node: `pending`, then `running` after `bootDelayMs`. */
-  override async createNode(options: CreateNodeOptions<DummyCreateNodeExtras>): Promise<Node<DummyNodeExtra>> {
+  override async createNode(options: CreateNodeOptions<DummyCreateNodeEx>): Promise<Node<DummyNodeExtra>> {
     this.#guard('createNode', options?.signal);
     checkObject('createNode options', options);
     assertKnownOptions('createNode', options, ['name', 'size', 'image', 'location', 'auth', 'ex', 'signal']);
+    const ex = checkExKeys(options.ex, ['tags'], { method: 'createNode', provider: this.providerId });
     const state = this.#state;
     const locationId = state.location(options.location);
     const size = state.size(options.size);
     const image = state.image(options.image, locationId);
-    const ex = checkObject('createNode ex', options.ex);
-    if (ex) assertKnownOptions('createNode ex', ex, ['tags']);
     const tags: Record<string, string> = {};
     for (const [k, v] of Object.entries(checkObject('createNode ex.tags', ex?.tags) ?? {})) {
-      if (typeof v !== 'string') throw new InvalidArgumentError(`Invalid tag ${JSON.stringify(k)}: values must be strings, got ${typeof v}`);
+      if (typeof v !== 'string')
+        throw new InvalidArgumentError(`Invalid tag ${JSON.stringify(k)}: values must be strings, got ${typeof v}`);
       tags[checkLabel('tag name', k, 128)] = v;
     }
     let authMethod: NodeRecord['authMethod'] = 'none';
@@ -165,7 +191,8 @@ export class DummyNodeDriver extends NodeDriver {
         authMethod = 'ssh-key';
       } else if (auth.kind === 'password') {
         assertKnownOptions('createNode auth', auth, ['kind', 'password']);
-        if (typeof auth.password !== 'string' || auth.password.length < 8) throw new InvalidArgumentError('Invalid createNode auth.password: expected a string of at least 8 characters');
+        if (typeof auth.password !== 'string' || auth.password.length < 8)
+          throw new InvalidArgumentError('Invalid createNode auth.password: expected a string of at least 8 characters');
         authMethod = 'password';
       } else {
         throw new InvalidArgumentError(`Invalid createNode auth.kind ${JSON.stringify(auth.kind)}. Valid values: ssh-key, password`);
@@ -209,7 +236,7 @@ export class DummyNodeDriver extends NodeDriver {
   /** Reboots a running node: `rebooting`, then `running` after `rebootDelayMs`. */
   override async rebootNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
     this.#guard('rebootNode', options.signal);
-    const n = this.#require(ComputeState.refId('node', node));
+    const n = this.#require(node, 'rebootNode');
     this.#needs(n, 'rebootNode', NodeState.RUNNING);
     this.#transition(n, NodeState.REBOOTING, NodeState.RUNNING, this.#state.options.rebootDelayMs);
     return true;
@@ -218,7 +245,7 @@ export class DummyNodeDriver extends NodeDriver {
   /** Stops a running node: `stopping`, then `stopped` after `stopDelayMs`. */
   override async stopNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
     this.#guard('stopNode', options.signal);
-    const n = this.#require(ComputeState.refId('node', node));
+    const n = this.#require(node, 'stopNode');
     this.#needs(n, 'stopNode', NodeState.RUNNING);
     this.#transition(n, NodeState.STOPPING, NodeState.STOPPED, this.#state.options.stopDelayMs);
     return true;
@@ -227,7 +254,7 @@ export class DummyNodeDriver extends NodeDriver {
   /** Starts a stopped node: `pending`, then `running` after `bootDelayMs`. */
   override async startNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
     this.#guard('startNode', options.signal);
-    const n = this.#require(ComputeState.refId('node', node));
+    const n = this.#require(node, 'startNode');
     this.#needs(n, 'startNode', NodeState.STOPPED);
     this.#transition(n, NodeState.PENDING, NodeState.RUNNING, this.#state.options.bootDelayMs);
     return true;
@@ -239,7 +266,7 @@ export class DummyNodeDriver extends NodeDriver {
    */
   override async destroyNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
     this.#guard('destroyNode', options.signal);
-    const n = this.#require(ComputeState.refId('node', node));
+    const n = this.#require(node, 'destroyNode');
     if (n.state === NodeState.TERMINATED) return true;
     n.next = undefined;
     n.targetState = undefined;
@@ -265,45 +292,61 @@ export class DummyNodeDriver extends NodeDriver {
   // ---- catalog ----
 
   /** Sizes, with hourly prices from `pricing/compute/dummy.json` for the given (or default) location. */
-  override async listSizes(options: LocationOptions = {}): Promise<NodeSize<DummySizeExtra>[]> {
+  override async *iterateSizes(options: ListSizesOptions = {}): AsyncIterable<NodeSize<DummySizeExtra>> {
     this.#guard('listSizes', options.signal);
     assertKnownOptions('listSizes', options, ['location', 'signal']);
     const location = this.#state.location(options.location);
     const locations = DUMMY_REGIONS.map((r) => r.id);
-    return DUMMY_SIZES.map(
-      (s) =>
-        new NodeSize<DummySizeExtra>(
-          { id: s.id, name: s.name, ramMb: s.ramMb, diskGb: s.diskGb, vcpus: s.vcpus, bandwidthGb: s.bandwidthGb, price: getSizePrice('compute', 'dummy', s.id, location), extra: { locations } },
-          this,
-        ),
-    );
+    for (const s of DUMMY_SIZES) {
+      yield new NodeSize<DummySizeExtra>(
+        {
+          id: s.id,
+          name: s.name,
+          ramMb: s.ramMb,
+          diskGb: s.diskGb,
+          vcpus: s.vcpus,
+          bandwidthGb: s.bandwidthGb,
+          price: findSizePrice('compute', 'dummy', s.id, location),
+          extra: { locations },
+        },
+        this,
+      );
+    }
   }
 
   /** Images; with `location`, only those offered there. */
-  override async listImages(options: LocationOptions = {}): Promise<NodeImage<DummyImageExtra>[]> {
+  override async *iterateImages(options: ListImagesOptions = {}): AsyncIterable<NodeImage<DummyImageExtra>> {
     this.#guard('listImages', options.signal);
     assertKnownOptions('listImages', options, ['location', 'signal']);
     const location = options.location === undefined ? undefined : this.#state.location(options.location);
-    return DUMMY_IMAGES.filter((i) => location === undefined || i.locations.includes(location)).map((i) => this.#toImage(i));
+    for (const i of DUMMY_IMAGES) if (location === undefined || i.locations.includes(location)) yield this.#toImage(i);
   }
 
   #toImage(i: DummyImageSpec): NodeImage<DummyImageExtra> {
-    return new NodeImage<DummyImageExtra>({ id: i.id, name: i.name, extra: { os: i.os, version: i.version, locations: i.locations } }, this);
+    return new NodeImage<DummyImageExtra>(
+      { id: i.id, name: i.name, extra: { os: i.os, version: i.version, locations: i.locations } },
+      this,
+    );
   }
 
   /** One image; `NotFoundError` for an unknown id. */
   override async getImage(id: string, options: CallOptions = {}): Promise<NodeImage<DummyImageExtra>> {
     this.#guard('getImage', options.signal);
+    requireId(id, 'id', { method: 'getImage', provider: 'dummy', what: 'image id' });
     const img = DUMMY_IMAGES.find((i) => i.id === id);
     if (!img) throw notFound('Image', String(id));
     return this.#toImage(img);
   }
 
   /** Locations. */
-  override async listLocations(options: CallOptions = {}): Promise<NodeLocation<DummyLocationExtra>[]> {
+  override async *iterateLocations(options: CallOptions = {}): AsyncIterable<NodeLocation<DummyLocationExtra>> {
     this.#guard('listLocations', options.signal);
     assertKnownOptions('listLocations', options, ['signal']);
-    return DUMMY_REGIONS.map((r) => new NodeLocation<DummyLocationExtra>({ id: r.id, name: r.name, country: r.country ?? '', extra: { endpoint: r.endpoint } }, this));
+    for (const r of DUMMY_REGIONS)
+      yield new NodeLocation<DummyLocationExtra>(
+        { id: r.id, name: r.name, country: r.country ?? '', extra: { endpoint: r.endpoint } },
+        this,
+      );
   }
 
   // ---- volumes and snapshots ----
@@ -318,10 +361,10 @@ export class DummyNodeDriver extends NodeDriver {
     this.#guard('createVolume', options?.signal);
     return vols.createVolume(this.#state, this, options);
   }
-  /** Attaches an available volume to a running or stopped node in the same location. */
-  override async attachVolume(node: Ref<Node>, volume: Ref<StorageVolume>, options?: AttachVolumeOptions): Promise<boolean> {
+  /** Attaches an available volume to a running or stopped node (`options.node`) in the same location. */
+  override async attachVolume(volume: Ref<StorageVolume>, options: AttachVolumeOptions): Promise<boolean> {
     this.#guard('attachVolume', options?.signal);
-    return vols.attachVolume(this.#state, node, volume, options);
+    return vols.attachVolume(this.#state, volume, options);
   }
   /** Detaches a volume in use. */
   override async detachVolume(volume: Ref<StorageVolume>, options?: CallOptions): Promise<boolean> {
@@ -334,7 +377,7 @@ export class DummyNodeDriver extends NodeDriver {
     return vols.destroyVolume(this.#state, volume, options);
   }
   /** Iterates snapshots, of one volume or all. */
-  override async *iterateVolumeSnapshots(options: CallOptions & { volume?: Ref<StorageVolume> } = {}): AsyncIterable<VolumeSnapshot> {
+  override async *iterateVolumeSnapshots(options: ListVolumeSnapshotsOptions = {}): AsyncIterable<VolumeSnapshot> {
     this.#guard('listVolumeSnapshots', options.signal);
     assertKnownOptions('listVolumeSnapshots', options, ['volume', 'signal']);
     yield* vols.listSnapshots(this.#state, this, options.volume);
@@ -353,9 +396,9 @@ export class DummyNodeDriver extends NodeDriver {
   // ---- key pairs ----
 
   /** Key pairs, by name. */
-  override async listKeyPairs(options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>[]> {
+  override async *iterateKeyPairs(options: CallOptions = {}): AsyncIterable<KeyPair<DummyKeyPairExtra>> {
     this.#guard('listKeyPairs', options.signal);
-    return [...this.#state.keyPairs.keys()].sort().map((name) => keys.getKeyPair(this.#state, this, name));
+    for (const name of [...this.#state.keyPairs.keys()].sort()) yield keys.getKeyPair(this.#state, this, name);
   }
   /** One key pair; `NotFoundError` if absent. */
   override async getKeyPair(name: string, options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>> {
@@ -363,9 +406,10 @@ export class DummyNodeDriver extends NodeDriver {
     return keys.getKeyPair(this.#state, this, name);
   }
   /** Generates an Ed25519 key pair; the result's `privateKey` is in OpenSSH format. */
-  override async createKeyPair(name: string, options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>> {
-    this.#guard('createKeyPair', options.signal);
-    return keys.createKeyPair(this.#state, this, name, options.signal);
+  override async createKeyPair(options: CreateKeyPairOptions): Promise<KeyPair<DummyKeyPairExtra>> {
+    this.#guard('createKeyPair', options?.signal);
+    assertKnownOptions('createKeyPair', options, ['name', 'signal']);
+    return keys.createKeyPair(this.#state, this, options?.name, options?.signal);
   }
   /** Imports an OpenSSH public key (ed25519, rsa >= 1024 bits, ecdsa), fingerprinted like `ssh-keygen -l`. */
   override async importKeyPairFromString(options: ImportKeyPairOptions): Promise<KeyPair<DummyKeyPairExtra>> {

@@ -44,7 +44,16 @@ export interface ResolvedDummyOptions {
   region: string;
 }
 
-const OPTION_KEYS = ['bootDelayMs', 'rebootDelayMs', 'stopDelayMs', 'destroyDelayMs', 'volumeDelayMs', 'nodeIps', 'pageSize', 'region'] as const;
+const OPTION_KEYS = [
+  'bootDelayMs',
+  'rebootDelayMs',
+  'stopDelayMs',
+  'destroyDelayMs',
+  'volumeDelayMs',
+  'nodeIps',
+  'pageSize',
+  'region',
+] as const;
 const DAY_MS = 86_400_000;
 
 function delay(name: string, value: unknown, fallback: number): number {
@@ -66,7 +75,9 @@ export function resolveDummyOptions(options: DummyNodeDriverOptions | undefined)
   if (ips) assertKnownOptions('DummyNodeDriver nodeIps', ips, ['public', 'private']);
   const region = o.region === undefined ? 'dummy-east-1' : o.region;
   if (typeof region !== 'string' || !DUMMY_REGIONS.some((r) => r.id === region)) {
-    throw new InvalidArgumentError(`Unknown Dummy region ${JSON.stringify(region)}. Valid regions: ${DUMMY_REGIONS.map((r) => r.id).join(', ')}`);
+    throw new InvalidArgumentError(
+      `Unknown Dummy region ${JSON.stringify(region)}. Valid regions: ${DUMMY_REGIONS.map((r) => r.id).join(', ')}`,
+    );
   }
   return {
     bootDelayMs,

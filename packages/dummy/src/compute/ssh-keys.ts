@@ -1,6 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
-import { SSH_PUBLIC_KEY_TYPES, decodePublicKeyBlob, ed25519OpenSshPrivateKey, md5Fingerprint, sha256Fingerprint, toOpenSshPublicKey } from '@cloudmux/core/ssh';
+import {
+  SSH_PUBLIC_KEY_TYPES,
+  decodePublicKeyBlob,
+  ed25519OpenSshPrivateKey,
+  md5Fingerprint,
+  sha256Fingerprint,
+  toOpenSshPublicKey,
+} from '@cloudmux/core/ssh';
 
 /** A parsed OpenSSH public key. */
 export interface ParsedPublicKey {
@@ -26,7 +33,9 @@ export interface ParsedPublicKey {
 export function parseOpenSshPublicKey(text: string): ParsedPublicKey {
   const shown = typeof text === 'string' && text.length > 60 ? `${text.slice(0, 60)}...` : text;
   const fail = (why: string): never => {
-    throw new InvalidArgumentError(`Invalid OpenSSH public key ${JSON.stringify(shown)}: ${why}. Supported types: ${SSH_PUBLIC_KEY_TYPES.join(', ')}`);
+    throw new InvalidArgumentError(
+      `Invalid OpenSSH public key ${JSON.stringify(shown)}: ${why}. Supported types: ${SSH_PUBLIC_KEY_TYPES.join(', ')}`,
+    );
   };
   if (typeof text !== 'string') return fail('expected a string');
   const m = /^\s*(\S+)\s+([A-Za-z0-9+/]+={0,2})(?:\s+(.*?))?\s*$/.exec(text);

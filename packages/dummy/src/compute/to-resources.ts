@@ -29,12 +29,18 @@ export function toVolume(v: VolumeRecord, driver: NodeDriver): StorageVolume<Dum
   const extra: DummyVolumeExtra = { locationId: v.locationId, created: new Date(v.created) };
   if (v.device) extra.device = v.device;
   if (v.snapshotId) extra.snapshotId = v.snapshotId;
-  return new StorageVolume<DummyVolumeExtra>({ id: v.id, name: v.name, sizeGb: v.sizeGb, state: v.state, attachedTo: v.attachedTo, extra }, driver);
+  return new StorageVolume<DummyVolumeExtra>(
+    { id: v.id, name: v.name, sizeGb: v.sizeGb, state: v.state, attachedTo: v.attachedTo, extra },
+    driver,
+  );
 }
 
 /** Maps a stored snapshot to a {@link VolumeSnapshot}. */
 export function toSnapshot(s: SnapshotRecord, driver: NodeDriver): VolumeSnapshot {
-  return new VolumeSnapshot({ id: s.id, name: s.name, sizeGb: s.sizeGb, sourceId: s.sourceId, state: s.state, created: new Date(s.created) }, driver);
+  return new VolumeSnapshot(
+    { id: s.id, name: s.name, sizeGb: s.sizeGb, sourceId: s.sourceId, state: s.state, created: new Date(s.created) },
+    driver,
+  );
 }
 
 /** Maps a stored key pair to a {@link KeyPair}, with the private key right after generation. */

@@ -58,16 +58,22 @@ export interface DummyKeyPairExtra {
   created: Date;
 }
 
-/** Provider extensions of `createNode` on the Dummy driver. */
-export interface DummyCreateNodeExtras {
+/** Provider extensions of `createNode` on the Dummy driver (`createNode({ ..., ex })`). */
+export interface DummyCreateNodeEx {
   /** Tags (string → string) stored on the node. */
   tags?: Readonly<Record<string, string>> | undefined;
 }
 
-/** Provider filters of `listNodes` on the Dummy driver. */
-export interface DummyListNodesFilters {
+/** @deprecated Renamed {@link DummyCreateNodeEx} (provider `ex` option types end in `Ex`). */
+export type DummyCreateNodeExtras = DummyCreateNodeEx;
+
+/** Provider filters of `listNodes` / `iterateNodes` on the Dummy driver (`listNodes({ ex })`). */
+export interface DummyListNodesEx {
   /** Only nodes in this state. */
   state?: NodeState | undefined;
   /** Only nodes with this exact name. */
   name?: string | undefined;
 }
+
+/** @deprecated Renamed {@link DummyListNodesEx} (provider `ex` option types end in `Ex`). */
+export type DummyListNodesFilters = DummyListNodesEx;

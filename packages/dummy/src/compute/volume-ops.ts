@@ -1,4 +1,4 @@
-import { assertKnownOptions, throwIfAborted } from '@cloudmux/core';
+import { assertKnownOptions, checkExKeys, requireRefId, throwIfAborted } from '@cloudmux/core';
 import {
   NodeState,
   StorageVolumeState,
@@ -20,8 +20,13 @@ import type { DummyVolumeExtra } from './types.js';
 
 const MAX_VOLUME_GB = 16_384;
 
-function requireVolume(state: ComputeState, ref: unknown): VolumeRecord {
-  const id = ComputeState.refId('volume', ref);
+/** A checked id of a volume, snapshot or node argument (a resource or its id). */
+function idArg(ref: unknown, argName: string, method: string, what: string): string {
+  return requireRefId(ref, argName, { method, provider: 'dummy', what });
+}
+
+function requireVolume(state: ComputeState, ref: unknown, method: string): VolumeRecord {
+  const id = idArg(ref, 'volume', method, 'volume id');
   const v = state.volume(id);
   if (!v) throw notFound('Volume', id);
   return v;
@@ -38,20 +43,33 @@ export function listVolumeRecords(state: ComputeState): VolumeRecord[] {
 export function createVolume(state: ComputeState, driver: NodeDriver, options: CreateVolumeOptions): StorageVolume<DummyVolumeExtra> {
   assertKnownOptions('createVolume', options, ['sizeGb', 'name', 'location', 'snapshot', 'ex', 'signal']);
   throwIfAborted(options.signal);
-  if (options.ex !== undefined) assertKnownOptions('createVolume ex', options.ex, []);
+  checkExKeys(options.ex, [], { method: 'createVolume', provider: driver.providerId });
   const name = checkLabel('volume name', options.name);
   const sizeGb = checkInteger('volume sizeGb', options.sizeGb, 1, MAX_VOLUME_GB);
   const locationId = state.location(options.location);
   let snapshotId: string | undefined;
   if (options.snapshot !== undefined) {
-    snapshotId = ComputeState.refId('snapshot', options.snapshot);
+    snapshotId = idArg(options.snapshot, 'snapshot', 'createVolume', 'snapshot id');
     const snap = state.snapshot(snapshotId);
     if (!snap) throw notFound('Snapshot', snapshotId);
-    if (snap.state !== 'completed') throw incorrectState(`Snapshot ${snap.id} is ${snap.state}; a volume can only be created from a completed snapshot`);
-    if (sizeGb < snap.sizeGb) throw new InvalidArgumentError(`Invalid volume sizeGb ${sizeGb}: snapshot ${snap.id} holds ${snap.sizeGb} GiB, so the volume must be at least that big`);
+    if (snap.state !== 'completed')
+      throw incorrectState(`Snapshot ${snap.id} is ${snap.state}; a volume can only be created from a completed snapshot`);
+    if (sizeGb < snap.sizeGb)
+      throw new InvalidArgumentError(
+        `Invalid volume sizeGb ${sizeGb}: snapshot ${snap.id} holds ${snap.sizeGb} GiB, so the volume must be at least that big`,
+      );
   }
   const seq = state.nextSeq();
-  const v: VolumeRecord = { seq, id: `vol-${seq}`, name, sizeGb, state: StorageVolumeState.CREATING, locationId, snapshotId, created: new Date() };
+  const v: VolumeRecord = {
+    seq,
+    id: `vol-${seq}`,
+    name,
+    sizeGb,
+    state: StorageVolumeState.CREATING,
+    locationId,
+    snapshotId,
+    created: new Date(),
+  };
   state.volumes.set(v.id, v);
   schedule(v, state.options.volumeDelayMs, () => {
     v.state = StorageVolumeState.AVAILABLE;
@@ -70,15 +88,20 @@ function nextDevice(state: ComputeState, nodeId: string): string {
 }
 
 /** `attachVolume`: the volume must be available, the node running or stopped, both in one location. */
-export function attachVolume(state: ComputeState, nodeRef: unknown, volumeRef: unknown, options: AttachVolumeOptions = {}): boolean {
-  assertKnownOptions('attachVolume', options, ['device', 'signal']);
+export function attachVolume(state: ComputeState, volumeRef: unknown, options: AttachVolumeOptions): boolean {
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidArgumentError('attachVolume: options with the node to attach to are required');
+  assertKnownOptions('attachVolume', options, ['node', 'device', 'signal']);
   throwIfAborted(options.signal);
-  const nodeId = ComputeState.refId('node', nodeRef);
+  const nodeId = idArg(options.node, 'node', 'attachVolume', 'node id');
+  idArg(volumeRef, 'volume', 'attachVolume', 'volume id');
   const node = state.node(nodeId);
   if (!node) throw notFound('Node', nodeId);
-  const v = requireVolume(state, volumeRef);
+  const v = requireVolume(state, volumeRef, 'attachVolume');
   if (v.state !== StorageVolumeState.AVAILABLE) {
-    throw incorrectState(`Volume ${v.id} is ${v.state}${v.attachedTo ? ` (attached to ${v.attachedTo})` : ''}; attachVolume needs an available volume`);
+    throw incorrectState(
+      `Volume ${v.id} is ${v.state}${v.attachedTo ? ` (attached to ${v.attachedTo})` : ''}; attachVolume needs an available volume`,
+    );
   }
   if (node.state !== NodeState.RUNNING && node.state !== NodeState.STOPPED) {
     throw incorrectState(`Node ${node.id} is ${node.state}; volumes attach to running or stopped nodes`);
@@ -109,7 +132,7 @@ export function attachVolume(state: ComputeState, nodeRef: unknown, volumeRef: u
 export function detachVolume(state: ComputeState, volumeRef: unknown, options: { signal?: AbortSignal | undefined } = {}): boolean {
   assertKnownOptions('detachVolume', options, ['signal']);
   throwIfAborted(options.signal);
-  const v = requireVolume(state, volumeRef);
+  const v = requireVolume(state, volumeRef, 'detachVolume');
   if (v.state !== StorageVolumeState.INUSE) throw incorrectState(`Volume ${v.id} is ${v.state}; detachVolume needs a volume in use`);
   v.state = StorageVolumeState.DETACHING;
   schedule(v, state.options.volumeDelayMs, () => {
@@ -135,19 +158,26 @@ export function releaseVolumesOf(state: ComputeState, nodeId: string): void {
 export function destroyVolume(state: ComputeState, volumeRef: unknown, options: { signal?: AbortSignal | undefined } = {}): boolean {
   assertKnownOptions('destroyVolume', options, ['signal']);
   throwIfAborted(options.signal);
-  const v = requireVolume(state, volumeRef);
+  const v = requireVolume(state, volumeRef, 'destroyVolume');
   if (v.state !== StorageVolumeState.AVAILABLE && v.state !== StorageVolumeState.ERROR) {
-    throw incorrectState(`Volume ${v.id} is ${v.state}${v.attachedTo ? ` (attached to ${v.attachedTo})` : ''}; detach it before destroying it`);
+    throw incorrectState(
+      `Volume ${v.id} is ${v.state}${v.attachedTo ? ` (attached to ${v.attachedTo})` : ''}; detach it before destroying it`,
+    );
   }
   state.volumes.delete(v.id);
   return true;
 }
 
 /** `createVolumeSnapshot`: `creating`, then `completed` after `volumeDelayMs`. */
-export function createSnapshot(state: ComputeState, driver: NodeDriver, volumeRef: unknown, options: CreateVolumeSnapshotOptions = {}): VolumeSnapshot {
+export function createSnapshot(
+  state: ComputeState,
+  driver: NodeDriver,
+  volumeRef: unknown,
+  options: CreateVolumeSnapshotOptions = {},
+): VolumeSnapshot {
   assertKnownOptions('createVolumeSnapshot', options, ['name', 'signal']);
   throwIfAborted(options.signal);
-  const v = requireVolume(state, volumeRef);
+  const v = requireVolume(state, volumeRef, 'createVolumeSnapshot');
   if (v.state === StorageVolumeState.CREATING || v.state === StorageVolumeState.ERROR) {
     throw incorrectState(`Volume ${v.id} is ${v.state}; it cannot be snapshotted yet`);
   }
@@ -163,7 +193,7 @@ export function createSnapshot(state: ComputeState, driver: NodeDriver, volumeRe
 
 /** Snapshots in creation order, optionally of one volume. */
 export function listSnapshots(state: ComputeState, driver: NodeDriver, volume: unknown): VolumeSnapshot[] {
-  const sourceId = volume === undefined ? undefined : ComputeState.refId('volume', volume);
+  const sourceId = volume === undefined ? undefined : idArg(volume, 'volume', 'listVolumeSnapshots', 'volume id');
   const out = [...state.snapshots.values()].filter((s) => sourceId === undefined || s.sourceId === sourceId);
   for (const s of out) settle(s);
   return out.sort((a, b) => a.seq - b.seq).map((s) => toSnapshot(s, driver));
@@ -173,7 +203,7 @@ export function listSnapshots(state: ComputeState, driver: NodeDriver, volume: u
 export function destroySnapshot(state: ComputeState, ref: unknown, options: { signal?: AbortSignal | undefined } = {}): boolean {
   assertKnownOptions('destroyVolumeSnapshot', options, ['signal']);
   throwIfAborted(options.signal);
-  const id = ComputeState.refId('snapshot', ref);
+  const id = idArg(ref, 'snapshot', 'destroyVolumeSnapshot', 'snapshot id');
   if (!state.snapshots.delete(id)) throw notFound('Snapshot', id);
   return true;
 }

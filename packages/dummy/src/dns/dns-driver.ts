@@ -1,4 +1,4 @@
-import { assertKnownOptions, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
+import { assertKnownOptions, checkExKeys, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
 import {
   DNS_METHODS,
   DnsDriver,
@@ -7,6 +7,7 @@ import {
   type CreateRecordOptions,
   type CreateZoneOptions,
   type DnsMethod,
+  type GetRecordOptions,
   type RecordType,
   type UpdateRecordOptions,
   type UpdateZoneOptions,
@@ -84,7 +85,10 @@ export class DummyDnsDriver extends DnsDriver {
   }
 
   #toRecord(z: ZoneRow, r: RecordRow): DnsRecord {
-    return new DnsRecord({ id: r.id, name: r.name, type: r.type, data: r.data, ttl: r.ttl, priority: r.priority, zone: this.#toZone(z) }, this);
+    return new DnsRecord(
+      { id: r.id, name: r.name, type: r.type, data: r.data, ttl: r.ttl, priority: r.priority, zone: this.#toZone(z) },
+      this,
+    );
   }
 
   /** Record types accepted by `createRecord`. */
@@ -109,7 +113,7 @@ export class DummyDnsDriver extends DnsDriver {
   override async createZone(options: CreateZoneOptions): Promise<Zone> {
     this.#guard('createZone', options?.signal);
     assertKnownOptions('createZone', checkObject('createZone options', options), ['domain', 'type', 'ttl', 'ex', 'signal']);
-    if (options.ex !== undefined) assertKnownOptions('createZone ex', checkObject('createZone ex', options.ex), []);
+    checkExKeys(options.ex, [], { method: 'createZone', provider: this.providerId });
     const domain = checkDomain(options.domain);
     const type = this.#zoneType(options.type ?? 'master');
     const ttl = options.ttl === undefined ? undefined : checkInteger('zone ttl', options.ttl, 0, MAX_TTL);
@@ -123,7 +127,8 @@ export class DummyDnsDriver extends DnsDriver {
   }
 
   #zoneType(type: unknown): 'master' | 'slave' {
-    if (type !== 'master' && type !== 'slave') throw new InvalidArgumentError(`Invalid zone type ${JSON.stringify(type)}. Valid values: master, slave`);
+    if (type !== 'master' && type !== 'slave')
+      throw new InvalidArgumentError(`Invalid zone type ${JSON.stringify(type)}. Valid values: master, slave`);
     return type;
   }
 
@@ -131,7 +136,7 @@ export class DummyDnsDriver extends DnsDriver {
   override async updateZone(zone: ZoneRef, options: UpdateZoneOptions): Promise<Zone> {
     this.#guard('updateZone', options?.signal);
     assertKnownOptions('updateZone', checkObject('updateZone options', options), ['type', 'ttl', 'ex', 'signal']);
-    if (options.ex !== undefined) assertKnownOptions('updateZone ex', checkObject('updateZone ex', options.ex), []);
+    checkExKeys(options.ex, [], { method: 'updateZone', provider: this.providerId });
     const z = this.#zoneRow(zone);
     const type = options.type === undefined ? z.type : this.#zoneType(options.type);
     const ttl = options.ttl === undefined ? z.ttl : checkInteger('zone ttl', options.ttl, 0, MAX_TTL);
@@ -155,8 +160,11 @@ export class DummyDnsDriver extends DnsDriver {
   }
 
   /** A record; `NotFoundError` if absent. */
-  override async getRecord(zone: ZoneRef, id: string, options: CallOptions = {}): Promise<DnsRecord> {
-    this.#guard('getRecord', options.signal);
+  override async getRecord(zone: ZoneRef, options: GetRecordOptions): Promise<DnsRecord> {
+    const o: Partial<GetRecordOptions> = checkObject('getRecord options', options) ?? {};
+    this.#guard('getRecord', o.signal);
+    assertKnownOptions('getRecord', o, ['id', 'signal']);
+    const id = String(o.id);
     const z = this.#zoneRow(zone);
     const r = z.records.get(id);
     if (!r) throw notFound('Record', String(id));
@@ -172,7 +180,10 @@ export class DummyDnsDriver extends DnsDriver {
       }
       if (row.type === 'SOA' && other.type === 'SOA') throw incorrectState(`Zone ${z.domain} already has an SOA record (${other.id})`);
       if (other.type === row.type && other.data === row.data && other.priority === row.priority) {
-        throw new AlreadyExistsError(`Record ${row.type} "${row.name}" ${row.data} already exists (${other.id})`, { provider: 'dummy', status: 409 });
+        throw new AlreadyExistsError(`Record ${row.type} "${row.name}" ${row.data} already exists (${other.id})`, {
+          provider: 'dummy',
+          status: 409,
+        });
       }
     }
   }
@@ -192,11 +203,26 @@ export class DummyDnsDriver extends DnsDriver {
   /** Creates a record after validating its type, name and data. */
   override async createRecord(zone: ZoneRef, options: CreateRecordOptions): Promise<DnsRecord> {
     this.#guard('createRecord', options?.signal);
-    assertKnownOptions('createRecord', checkObject('createRecord options', options), ['name', 'type', 'data', 'ttl', 'priority', 'ex', 'signal']);
-    if (options.ex !== undefined) assertKnownOptions('createRecord ex', checkObject('createRecord ex', options.ex), []);
+    assertKnownOptions('createRecord', checkObject('createRecord options', options), [
+      'name',
+      'type',
+      'data',
+      'ttl',
+      'priority',
+      'ex',
+      'signal',
+    ]);
+    checkExKeys(options.ex, [], { method: 'createRecord', provider: this.providerId });
     const z = this.#zoneRow(zone);
     const seq = ++this.#seq;
-    const row = this.#validate(z, { id: `rec-${seq}`, name: options.name, type: options.type, data: options.data, ttl: options.ttl, priority: options.priority });
+    const row = this.#validate(z, {
+      id: `rec-${seq}`,
+      name: options.name,
+      type: options.type,
+      data: options.data,
+      ttl: options.ttl,
+      priority: options.priority,
+    });
     z.records.set(row.id, row);
     return this.#toRecord(z, row);
   }
@@ -204,8 +230,16 @@ export class DummyDnsDriver extends DnsDriver {
   /** Updates a record's fields (validated as a whole). */
   override async updateRecord(record: DnsRecord, options: UpdateRecordOptions): Promise<DnsRecord> {
     this.#guard('updateRecord', options?.signal);
-    assertKnownOptions('updateRecord', checkObject('updateRecord options', options), ['name', 'type', 'data', 'ttl', 'priority', 'ex', 'signal']);
-    if (options.ex !== undefined) assertKnownOptions('updateRecord ex', checkObject('updateRecord ex', options.ex), []);
+    assertKnownOptions('updateRecord', checkObject('updateRecord options', options), [
+      'name',
+      'type',
+      'data',
+      'ttl',
+      'priority',
+      'ex',
+      'signal',
+    ]);
+    checkExKeys(options.ex, [], { method: 'updateRecord', provider: this.providerId });
     const z = this.#zoneRow(record.zone);
     const current = z.records.get(record.id);
     if (!current) throw notFound('Record', String(record.id));

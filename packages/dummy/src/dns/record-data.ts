@@ -65,7 +65,8 @@ export function checkRecordData(type: RecordType, data: unknown, priority: unkno
   if (needsPriority && (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 65535)) {
     throw new InvalidArgumentError(`Invalid ${type} record priority ${JSON.stringify(priority)}: expected an integer from 0 to 65535`);
   }
-  if (!needsPriority && priority !== undefined) throw new InvalidArgumentError(`Invalid priority for a ${type} record: only MX and SRV records have one`);
+  if (!needsPriority && priority !== undefined)
+    throw new InvalidArgumentError(`Invalid priority for a ${type} record: only MX and SRV records have one`);
   const fields = d.trim().split(/\s+/);
   switch (type) {
     case RecordType.A:
@@ -89,10 +90,12 @@ export function checkRecordData(type: RecordType, data: unknown, priority: unkno
       }
       break;
     case RecordType.CAA:
-      if (!/^\d{1,3} [A-Za-z0-9]+ \S.*$/.test(d) || Number(fields[0]) > 255) bad('expected "flags tag value", e.g. 0 issue "letsencrypt.org"');
+      if (!/^\d{1,3} [A-Za-z0-9]+ \S.*$/.test(d) || Number(fields[0]) > 255)
+        bad('expected "flags tag value", e.g. 0 issue "letsencrypt.org"');
       break;
     case RecordType.SSHFP:
-      if (fields.length !== 3 || !uint(fields[0]!, 255) || !uint(fields[1]!, 255) || !/^[0-9A-Fa-f]+$/.test(fields[2]!)) bad('expected "algorithm type hex-fingerprint"');
+      if (fields.length !== 3 || !uint(fields[0]!, 255) || !uint(fields[1]!, 255) || !/^[0-9A-Fa-f]+$/.test(fields[2]!))
+        bad('expected "algorithm type hex-fingerprint"');
       break;
     case RecordType.SOA:
       if (name !== '') bad('the SOA record belongs at the zone apex');

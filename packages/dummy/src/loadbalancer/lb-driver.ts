@@ -1,5 +1,4 @@
-import { assertKnownOptions, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
-import type { Node } from '@cloudmux/core/compute';
+import { assertKnownOptions, checkExKeys, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
 import { AlreadyExistsError, InvalidArgumentError } from '@cloudmux/core/errors';
 import {
   Algorithm,
@@ -8,6 +7,9 @@ import {
   LoadBalancerDriver,
   LoadBalancerState,
   Member,
+  type BalancerAttachComputeNodeOptions,
+  type BalancerAttachMemberOptions,
+  type BalancerDetachMemberOptions,
   type BalancerRef,
   type CreateBalancerOptions,
   type LoadBalancerMethod,
@@ -80,16 +82,28 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   }
 
   #toBalancer(b: BalancerRow): LoadBalancer<DummyBalancerExtra> {
-    return new LoadBalancer<DummyBalancerExtra>({ id: b.id, name: b.name, state: LoadBalancerState.RUNNING, ip: b.ip, port: b.port, extra: { protocol: b.protocol, algorithm: b.algorithm } }, this);
+    return new LoadBalancer<DummyBalancerExtra>(
+      {
+        id: b.id,
+        name: b.name,
+        state: LoadBalancerState.RUNNING,
+        ip: b.ip,
+        port: b.port,
+        extra: { protocol: b.protocol, algorithm: b.algorithm },
+      },
+      this,
+    );
   }
 
   #protocol(p: unknown): string {
-    if (typeof p !== 'string' || !DUMMY_LB_PROTOCOLS.includes(p)) throw new InvalidArgumentError(`Invalid protocol ${JSON.stringify(p)}. Valid protocols: ${DUMMY_LB_PROTOCOLS.join(', ')}`);
+    if (typeof p !== 'string' || !DUMMY_LB_PROTOCOLS.includes(p))
+      throw new InvalidArgumentError(`Invalid protocol ${JSON.stringify(p)}. Valid protocols: ${DUMMY_LB_PROTOCOLS.join(', ')}`);
     return p;
   }
 
   #algorithm(a: unknown): Algorithm {
-    if (!DUMMY_LB_ALGORITHMS.includes(a as Algorithm)) throw new InvalidArgumentError(`Invalid algorithm ${JSON.stringify(a)}. Valid algorithms: ${DUMMY_LB_ALGORITHMS.join(', ')}`);
+    if (!DUMMY_LB_ALGORITHMS.includes(a as Algorithm))
+      throw new InvalidArgumentError(`Invalid algorithm ${JSON.stringify(a)}. Valid algorithms: ${DUMMY_LB_ALGORITHMS.join(', ')}`);
     return a as Algorithm;
   }
 
@@ -129,15 +143,33 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   /** Creates a balancer (address from TEST-NET-2, `198.51.100.x`). */
   override async createBalancer(options: CreateBalancerOptions): Promise<LoadBalancer<DummyBalancerExtra>> {
     this.#guard('createBalancer', options?.signal);
-    assertKnownOptions('createBalancer', checkObject('createBalancer options', options), ['name', 'port', 'protocol', 'algorithm', 'members', 'ex', 'signal']);
-    if (options.ex !== undefined) assertKnownOptions('createBalancer ex', checkObject('createBalancer ex', options.ex), []);
+    assertKnownOptions('createBalancer', checkObject('createBalancer options', options), [
+      'name',
+      'port',
+      'protocol',
+      'algorithm',
+      'members',
+      'ex',
+      'signal',
+    ]);
+    checkExKeys(options.ex, [], { method: 'createBalancer', provider: this.providerId });
     const name = checkLabel('balancer name', options.name);
     const port = checkInteger('balancer port', options.port, 1, 65535);
     const protocol = this.#protocol(options.protocol);
     const algorithm = this.#algorithm(options.algorithm ?? Algorithm.ROUND_ROBIN);
-    if (options.members !== undefined && !Array.isArray(options.members)) throw new InvalidArgumentError('Invalid createBalancer members: expected an array');
+    if (options.members !== undefined && !Array.isArray(options.members))
+      throw new InvalidArgumentError('Invalid createBalancer members: expected an array');
     const seq = ++this.#seq;
-    const b: BalancerRow = { seq, id: `lb-${seq}`, name, ip: `198.51.100.${(seq % 254) + 1}`, port, protocol, algorithm, members: new Map() };
+    const b: BalancerRow = {
+      seq,
+      id: `lb-${seq}`,
+      name,
+      ip: `198.51.100.${(seq % 254) + 1}`,
+      port,
+      protocol,
+      algorithm,
+      members: new Map(),
+    };
     for (const m of options.members ?? []) this.#addMember(b, m);
     this.#balancers.set(b.id, b);
     return this.#toBalancer(b);
@@ -151,7 +183,13 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   /** Updates name, port, protocol or algorithm. */
   override async updateBalancer(balancer: BalancerRef, options: UpdateBalancerOptions): Promise<LoadBalancer<DummyBalancerExtra>> {
     this.#guard('updateBalancer', options?.signal);
-    assertKnownOptions('updateBalancer', checkObject('updateBalancer options', options), ['name', 'port', 'protocol', 'algorithm', 'signal']);
+    assertKnownOptions('updateBalancer', checkObject('updateBalancer options', options), [
+      'name',
+      'port',
+      'protocol',
+      'algorithm',
+      'signal',
+    ]);
     const b = this.#row(balancer);
     const name = options.name === undefined ? b.name : checkLabel('balancer name', options.name);
     const port = options.port === undefined ? b.port : checkInteger('balancer port', options.port, 1, 65535);
@@ -161,20 +199,29 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
     return this.#toBalancer(b);
   }
   /** Attaches a member; `AlreadyExistsError` for a duplicate `ip:port`. */
-  override async balancerAttachMember(balancer: BalancerRef, member: MemberSpec, options: CallOptions = {}): Promise<Member> {
-    this.#guard('balancerAttachMember', options.signal);
-    return this.#addMember(this.#row(balancer), member);
+  override async balancerAttachMember(balancer: BalancerRef, options: BalancerAttachMemberOptions): Promise<Member> {
+    const o: Partial<BalancerAttachMemberOptions> = checkObject('balancerAttachMember options', options) ?? {};
+    this.#guard('balancerAttachMember', o.signal);
+    const { signal: _signal, ...member } = o;
+    return this.#addMember(this.#row(balancer), member as MemberSpec);
   }
   /** Attaches a compute node (its first public, else private, address) on the balancer's port. */
-  override async balancerAttachComputeNode(balancer: BalancerRef, node: Node, options: CallOptions & { port?: number } = {}): Promise<Member> {
-    this.#guard('balancerAttachComputeNode', options.signal);
-    return super.balancerAttachComputeNode(balancer, node, options);
+  override async balancerAttachComputeNode(balancer: BalancerRef, options: BalancerAttachComputeNodeOptions): Promise<Member> {
+    const o: Partial<BalancerAttachComputeNodeOptions> = checkObject('balancerAttachComputeNode options', options) ?? {};
+    this.#guard('balancerAttachComputeNode', o.signal);
+    assertKnownOptions('balancerAttachComputeNode', o, ['node', 'port', 'signal']);
+    if (typeof o.node !== 'object' || o.node === null)
+      throw new InvalidArgumentError('balancerAttachComputeNode: options.node must be a compute node');
+    return super.balancerAttachComputeNode(balancer, { ...o, node: o.node });
   }
   /** Detaches a member; `NotFoundError` if it is not attached. */
-  override async balancerDetachMember(balancer: BalancerRef, member: Member, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('balancerDetachMember', options.signal);
+  override async balancerDetachMember(balancer: BalancerRef, options: BalancerDetachMemberOptions): Promise<boolean> {
+    const o: Partial<BalancerDetachMemberOptions> = checkObject('balancerDetachMember options', options) ?? {};
+    this.#guard('balancerDetachMember', o.signal);
+    assertKnownOptions('balancerDetachMember', o, ['member', 'signal']);
+    const member: Member | undefined = o.member;
     const b = this.#row(balancer);
-    if (!b.members.delete(member?.id)) throw notFound('Member', String(member?.id));
+    if (!b.members.delete(String(member?.id))) throw notFound('Member', String(member?.id));
     return true;
   }
   /** Members of a balancer. */

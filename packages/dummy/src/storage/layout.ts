@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Confinement, closeAll, type PinnedDir } from './confine.js';
+import { stagingName, sweepStagingOnce } from './staging-sweep.js';
 
 /** Name of the hidden directory under the root (never a container: container names cannot start with "."). */
 export const HIDDEN_DIR = '.cloudmux';
-
-/** Staging files older than this are left-overs of crashed processes and are removed at start-up. */
-const STALE_STAGING_MS = 24 * 3600_000;
 
 /**
  * Where things live under the root:
@@ -22,28 +20,38 @@ export class StorageLayout {
   readonly staging: string;
   /** Root of the metadata tree. */
   readonly meta: string;
+  /** Symlink-free access below the root. */
+  readonly confine: Confinement;
   #ready: Promise<void> | undefined;
 
   constructor(root: string) {
     this.root = path.resolve(root);
     this.staging = path.join(this.root, HIDDEN_DIR, 'staging');
     this.meta = path.join(this.root, HIDDEN_DIR, 'meta');
+    this.confine = new Confinement(this.root);
   }
 
-  /** Creates the hidden directories once and clears stale staging files. */
+  /**
+   * Removes staging files left by killed processes, once per root per process (best effort, never
+   * throws). Called by the driver's first operation.
+   */
+  sweep(): Promise<void> {
+    return sweepStagingOnce(this.confine, this.staging);
+  }
+
+  /**
+   * Creates the hidden directories once (each level checked: a symlinked `.cloudmux`, `staging` or
+   * `meta` throws `SymlinkRefusedError`) and clears stale staging files.
+   */
   ready(): Promise<void> {
     this.#ready ??= (async () => {
-      await mkdir(this.staging, { recursive: true });
-      await mkdir(this.meta, { recursive: true });
-      const now = Date.now();
-      for (const name of await readdir(this.staging)) {
-        const p = path.join(this.staging, name);
-        try {
-          if (now - (await stat(p)).mtimeMs > STALE_STAGING_MS) await rm(p, { force: true });
-        } catch {
-          // another process cleaned it up
-        }
+      const chain = await this.confine.pinChain(this.root, [HIDDEN_DIR], true);
+      try {
+        await closeAll([await this.confine.pinChild(chain[1]!, 'staging', true), await this.confine.pinChild(chain[1]!, 'meta', true)]);
+      } finally {
+        await closeAll(chain);
       }
+      await this.sweep();
     })();
     this.#ready.catch(() => {
       this.#ready = undefined;
@@ -51,9 +59,23 @@ export class StorageLayout {
     return this.#ready;
   }
 
-  /** A fresh staging path. */
+  /**
+   * A fresh staging path. Its name carries this process's pid, a per-process token and the host, so
+   * a later process can tell a left-over of a killed process from an upload in progress.
+   */
   tempPath(suffix = '.part'): string {
-    return path.join(this.staging, `${process.pid}-${randomBytes(8).toString('hex')}${suffix}`);
+    return path.join(this.staging, stagingName(randomBytes(8).toString('hex'), suffix));
+  }
+
+  /** Opens the staging directory, checked for symlinks (each upload and sidecar write stages there). */
+  async pinStaging(): Promise<PinnedDir> {
+    return this.confine.pinDir(this.staging);
+  }
+
+  /** Makes (if needed) and opens the directory of `sidecarFile`, never through a symlink; close with `closeAll`. */
+  async pinSidecarDir(sidecarFile: string, create: boolean): Promise<PinnedDir[]> {
+    const rel = path.relative(this.meta, path.dirname(sidecarFile)).split(path.sep);
+    return this.confine.pinChain(this.meta, rel, create);
   }
 
   /** Directory of a container. */

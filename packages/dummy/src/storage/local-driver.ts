@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { link, lstat, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { addAbortSignal, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,21 +13,25 @@ import {
   StorageObject,
   containerName,
   type ContainerRef,
+  type CreateContainerOptions,
+  type DownloadObjectAsStreamOptions,
   type DownloadObjectOptions,
-  type DownloadStreamOptions,
-  type ListObjectsOptions,
+  type GetObjectOptions,
+  type ListContainerObjectsOptions,
   type StorageMethod,
   type UploadObjectOptions,
+  type UploadObjectViaStreamOptions,
 } from '@cloudmux/core/storage';
 import { checkInteger } from '../common/validate.js';
 import { checkContentType, checkMeta, guessContentType } from './content-type.js';
 import type { HashAlgorithm } from './hash.js';
 import { resolveLocalOptions, type LocalStorageDriverOptions } from './local-options.js';
-import { assertNotPrefix, ContainerGoneError, ensureParents, pruneEmptyParents, removeIfNoFiles } from './fs-tree.js';
+import { closeAll, SymlinkRefusedError } from './confine.js';
+import { assertNotPrefix, ContainerGoneError, ensureParents, openParents, pruneEmptyParents, removeIfNoFiles } from './fs-tree.js';
 import { StorageLayout } from './layout.js';
 import { checkContainerName, checkObjectName, containerNameProblem } from './names.js';
 import { describeObject, type ObjectInfo } from './object-info.js';
-import { writeSidecar } from './sidecar.js';
+import { removeSidecar, writeSidecar } from './sidecar.js';
 import { stageStream, type StagedFile } from './staged-file.js';
 import { walkObjects } from './walk.js';
 
@@ -58,8 +62,18 @@ function isMissing(e: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-function notFound(what: string, name: string): NotFoundError {
-  return new NotFoundError(`${what} "${name}" not found`, { provider: 'local', status: 404 });
+function notFound(what: string, name: string, why?: string): NotFoundError {
+  return new NotFoundError(`${what} "${name}" not found${why ? `: ${why}` : ''}`, { provider: 'local', status: 404 });
+}
+
+/** A read or delete that met a symlink: the path is not an object (listings skip it too). */
+function readRefused(e: unknown, what: string, name: string): unknown {
+  return e instanceof SymlinkRefusedError ? notFound(what, name, e.reason) : e;
+}
+
+/** An upload whose path meets a symlink: the name cannot be stored. */
+function writeRefused(e: unknown, name: string): unknown {
+  return e instanceof SymlinkRefusedError ? new InvalidArgumentError(`Cannot store object "${name}": ${e.reason}`) : e;
 }
 
 /**
@@ -95,14 +109,16 @@ export class LocalStorageDriver extends StorageDriver {
     this.#uploadBuffer = o.uploadBuffer;
     this.#downloadBuffer = o.downloadBuffer;
     this.#hashAlgorithm = o.hashAlgorithm;
-    if (typeof rootDirectory !== 'string' || rootDirectory.length === 0) throw new InvalidArgumentError('LocalStorageDriver: rootDirectory must be a non-empty path');
+    if (typeof rootDirectory !== 'string' || rootDirectory.length === 0)
+      throw new InvalidArgumentError('LocalStorageDriver: rootDirectory must be a non-empty path');
     let isDir = false;
     try {
       isDir = statSync(rootDirectory).isDirectory();
     } catch {
       isDir = false;
     }
-    if (!isDir) throw new InvalidArgumentError(`LocalStorageDriver: root directory "${rootDirectory}" does not exist or is not a directory`);
+    if (!isDir)
+      throw new InvalidArgumentError(`LocalStorageDriver: root directory "${rootDirectory}" does not exist or is not a directory`);
     this.#layout = new StorageLayout(rootDirectory);
     this.root = this.#layout.root;
   }
@@ -135,13 +151,26 @@ export class LocalStorageDriver extends StorageDriver {
   /** Directory of an existing container; `NotFoundError` otherwise. */
   async #containerDir(ref: ContainerRef): Promise<{ name: string; dir: string }> {
     const name = checkContainerName(containerName(ref));
+    await this.#layout.sweep();
     const dir = this.#layout.containerDir(name);
-    const st = await stat(dir).catch((e: unknown) => {
+    const st = await lstat(dir).catch((e: unknown) => {
       if (isMissing(e)) return undefined;
       throw e;
     });
+    if (st?.isSymbolicLink()) throw notFound('Container', name, new SymlinkRefusedError(dir, dir).reason);
     if (!st?.isDirectory()) throw notFound('Container', name);
     return { name, dir };
+  }
+
+  /** Creates the hidden directories (once); a symlinked one makes the root unusable for writes. */
+  async #ready(): Promise<void> {
+    try {
+      await this.#layout.ready();
+    } catch (e) {
+      if (e instanceof SymlinkRefusedError)
+        throw new InvalidArgumentError(`Local storage root "${this.root}" cannot be written: ${e.reason}`);
+      throw e;
+    }
   }
 
   #container(name: string): Container<LocalExtra> {
@@ -153,6 +182,7 @@ export class LocalStorageDriver extends StorageDriver {
   /** Containers (directories under the root), in name order. */
   override async *iterateContainers(options: CallOptions = {}): AsyncIterable<Container<LocalExtra>> {
     this.#guard('listContainers', options.signal);
+    await this.#layout.sweep();
     const entries = await readdir(this.root, { withFileTypes: true });
     const names = entries.filter((e) => e.isDirectory() && containerNameProblem(e.name) === undefined).map((e) => e.name);
     names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -166,14 +196,17 @@ export class LocalStorageDriver extends StorageDriver {
   }
 
   /** Creates a container directory; `AlreadyExistsError` if it exists. */
-  override async createContainer(name: string, options: CallOptions = {}): Promise<Container<LocalExtra>> {
-    this.#guard('createContainer', options.signal);
+  override async createContainer(options: CreateContainerOptions): Promise<Container<LocalExtra>> {
+    this.#guard('createContainer', options?.signal);
+    assertKnownOptions('createContainer', options, ['name', 'signal']);
+    const name = options?.name;
     checkContainerName(name);
-    await this.#layout.ready();
+    await this.#ready();
     try {
       await mkdir(this.#layout.containerDir(name));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AlreadyExistsError(`Container "${name}" already exists`, { provider: 'local', status: 409 });
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new AlreadyExistsError(`Container "${name}" already exists`, { provider: 'local', status: 409 });
       throw e;
     }
     return this.#container(name);
@@ -182,11 +215,29 @@ export class LocalStorageDriver extends StorageDriver {
   /** Deletes an empty container; a container holding objects is refused with `BadRequestError`. */
   override async deleteContainer(container: ContainerRef, options: CallOptions = {}): Promise<boolean> {
     this.#guard('deleteContainer', options.signal);
-    const { name, dir } = await this.#containerDir(container);
-    if (!(await removeIfNoFiles(dir))) {
-      throw new BadRequestError(`Container "${name}" is not empty: delete its objects first`, { provider: 'local', status: 409, providerCode: 'ContainerNotEmpty' });
+    const { name } = await this.#containerDir(container);
+    const confine = this.#layout.confine;
+    const root = await confine.pinDir(this.root);
+    try {
+      if (!(await removeIfNoFiles(confine, root, name))) {
+        throw new BadRequestError(`Container "${name}" is not empty: delete its objects first`, {
+          provider: 'local',
+          status: 409,
+          providerCode: 'ContainerNotEmpty',
+        });
+      }
+    } finally {
+      await root.close();
     }
-    await rm(this.#layout.containerMetaDir(name), { recursive: true, force: true });
+    // The container's sidecars; `rm` removes a symlink itself, never what it points to.
+    const meta = await confine.pinDir(this.#layout.meta).catch(() => undefined);
+    if (meta) {
+      try {
+        await rm(meta.at(name), { recursive: true, force: true });
+      } finally {
+        await meta.close();
+      }
+    }
     return true;
   }
 
@@ -194,11 +245,17 @@ export class LocalStorageDriver extends StorageDriver {
 
   #toObject(container: string, name: string, info: ObjectInfo): StorageObject<LocalObjectExtra> {
     const { hashAlgorithm, ...fields } = info;
-    return new StorageObject<LocalObjectExtra>({ name, containerName: container, ...fields, extra: { path: this.#layout.objectPath(container, name), hashAlgorithm } }, this);
+    return new StorageObject<LocalObjectExtra>(
+      { name, containerName: container, ...fields, extra: { path: this.#layout.objectPath(container, name), hashAlgorithm } },
+      this,
+    );
   }
 
   /** Objects in name (UTF-8 byte) order, optionally under a prefix; directories are read one at a time. */
-  override async *iterateContainerObjects(container: ContainerRef, options: ListObjectsOptions = {}): AsyncIterable<StorageObject<LocalObjectExtra>> {
+  override async *iterateContainerObjects(
+    container: ContainerRef,
+    options: ListContainerObjectsOptions = {},
+  ): AsyncIterable<StorageObject<LocalObjectExtra>> {
     this.#guard('listContainerObjects', options.signal);
     assertKnownOptions('listContainerObjects', options, ['prefix', 'signal']);
     const prefix = options.prefix ?? '';
@@ -206,10 +263,16 @@ export class LocalStorageDriver extends StorageDriver {
     const { name: cname, dir } = await this.#containerDir(container);
     let batch: { name: string; path: string }[] = [];
     const flush = async (): Promise<(StorageObject<LocalObjectExtra> | undefined)[]> => {
-      const out = await Promise.all(batch.map(async (e) => {
-        const info = await describeObject(this.#layout, cname, e.name, e.path, this.#hashAlgorithm);
-        return info && this.#toObject(cname, e.name, info);
-      }));
+      const out = await Promise.all(
+        batch.map(async (e) => {
+          const info = await describeObject(this.#layout, cname, e.name, e.path, this.#hashAlgorithm).catch((err: unknown) => {
+            // A directory swapped for a symlink while listing: not an object.
+            if (err instanceof SymlinkRefusedError) return undefined;
+            throw err;
+          });
+          return info && this.#toObject(cname, e.name, info);
+        }),
+      );
       batch = [];
       return out;
     };
@@ -222,25 +285,41 @@ export class LocalStorageDriver extends StorageDriver {
   }
 
   /** An object's size, content hash, content type and metadata; `NotFoundError` if absent. */
-  override async getObject(container: ContainerRef, name: string, options: CallOptions = {}): Promise<StorageObject<LocalObjectExtra>> {
-    this.#guard('getObject', options.signal);
-    checkObjectName(name);
+  override async getObject(container: ContainerRef, options: GetObjectOptions): Promise<StorageObject<LocalObjectExtra>> {
+    this.#guard('getObject', options?.signal);
+    assertKnownOptions('getObject', options, ['name', 'signal']);
+    const name = checkObjectName(options?.name);
     const { name: cname } = await this.#containerDir(container);
-    const info = await describeObject(this.#layout, cname, name, this.#layout.objectPath(cname, name), this.#hashAlgorithm);
+    const info = await describeObject(this.#layout, cname, name, this.#layout.objectPath(cname, name), this.#hashAlgorithm).catch(
+      (e: unknown) => {
+        throw readRefused(e, 'Object', `${cname}/${name}`);
+      },
+    );
     if (!info) throw notFound('Object', `${cname}/${name}`);
     return this.#toObject(cname, name, info);
   }
 
-  #uploadOptions(method: string, name: string, options: UploadObjectOptions): { contentType: string; meta: Record<string, string> } {
-    assertKnownOptions(method, options, ['contentType', 'meta', 'verifyHash', 'signal']);
+  #uploadOptions(
+    method: string,
+    name: string,
+    options: Omit<UploadObjectOptions, 'filePath'>,
+    input: 'filePath' | 'source',
+  ): { contentType: string; meta: Record<string, string> } {
+    assertKnownOptions(method, options, ['name', input, 'contentType', 'meta', 'verifyHash', 'signal']);
     checkObjectName(name);
-    return { contentType: options.contentType === undefined ? guessContentType(name) : checkContentType(options.contentType), meta: checkMeta(options.meta) };
+    return {
+      contentType: options.contentType === undefined ? guessContentType(name) : checkContentType(options.contentType),
+      meta: checkMeta(options.meta),
+    };
   }
 
   /** Uploads a local file (streamed, atomic). */
-  override async uploadObject(filePath: string, container: ContainerRef, name: string, options: UploadObjectOptions = {}): Promise<StorageObject<LocalObjectExtra>> {
-    this.#guard('uploadObject', options.signal);
-    const attrs = this.#uploadOptions('uploadObject', name, options);
+  override async uploadObject(container: ContainerRef, options: UploadObjectOptions): Promise<StorageObject<LocalObjectExtra>> {
+    this.#guard('uploadObject', options?.signal);
+    const { name, filePath } = options;
+    const attrs = this.#uploadOptions('uploadObject', name, options, 'filePath');
+    if (typeof filePath !== 'string' || filePath.length === 0)
+      throw new InvalidArgumentError('uploadObject: filePath must be a non-empty path');
     const st = await stat(filePath).catch(() => undefined);
     if (!st?.isFile()) throw new InvalidArgumentError(`uploadObject: "${filePath}" is not a readable file`);
     const { name: cname } = await this.#containerDir(container);
@@ -249,13 +328,12 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Uploads from a stream or async iterable of chunks (atomic: all or nothing). */
   override async uploadObjectViaStream(
-    source: Readable | AsyncIterable<Uint8Array>,
     container: ContainerRef,
-    name: string,
-    options: UploadObjectOptions = {},
+    options: UploadObjectViaStreamOptions,
   ): Promise<StorageObject<LocalObjectExtra>> {
-    this.#guard('uploadObjectViaStream', options.signal);
-    const attrs = this.#uploadOptions('uploadObjectViaStream', name, options);
+    this.#guard('uploadObjectViaStream', options?.signal);
+    const { name, source } = options;
+    const attrs = this.#uploadOptions('uploadObjectViaStream', name, options, 'source');
     if (source === null || typeof (source as Partial<AsyncIterable<unknown>>)?.[Symbol.asyncIterator] !== 'function') {
       throw new InvalidArgumentError('uploadObjectViaStream: source must be a Readable or an AsyncIterable of Uint8Array chunks');
     }
@@ -263,33 +341,70 @@ export class LocalStorageDriver extends StorageDriver {
     return this.#upload(source, cname, name, attrs, options.signal);
   }
 
-  async #upload(source: Readable | AsyncIterable<Uint8Array>, cname: string, name: string, attrs: { contentType: string; meta: Record<string, string> }, signal: AbortSignal | undefined): Promise<StorageObject<LocalObjectExtra>> {
-    await this.#layout.ready();
-    const staged = await stageStream(this.#layout, source, { signal, fsync: this.#fsync, highWaterMark: this.#uploadBuffer, hashAlgorithm: this.#hashAlgorithm });
+  async #upload(
+    source: Readable | AsyncIterable<Uint8Array>,
+    cname: string,
+    name: string,
+    attrs: { contentType: string; meta: Record<string, string> },
+    signal: AbortSignal | undefined,
+  ): Promise<StorageObject<LocalObjectExtra>> {
+    await this.#ready();
+    const staged = await stageStream(this.#layout, source, {
+      signal,
+      fsync: this.#fsync,
+      highWaterMark: this.#uploadBuffer,
+      hashAlgorithm: this.#hashAlgorithm,
+    });
     try {
       await this.#locked(`${cname}\0${name}`, () => this.#commit(cname, name, staged, attrs));
     } catch (e) {
       await rm(staged.path, { force: true });
-      throw e;
+      throw writeRefused(e, `${cname}/${name}`);
     }
-    return this.#toObject(cname, name, { size: staged.size, hash: staged.hash, hashAlgorithm: staged.hashAlgorithm, lastModified: new Date(Number(staged.stats.mtimeMs)), ...attrs });
+    return this.#toObject(cname, name, {
+      size: staged.size,
+      hash: staged.hash,
+      hashAlgorithm: staged.hashAlgorithm,
+      lastModified: new Date(Number(staged.stats.mtimeMs)),
+      ...attrs,
+    });
   }
 
   /** Puts a staged file in place: parents, then the sidecar, then the data (rename). */
-  async #commit(cname: string, name: string, staged: StagedFile, attrs: { contentType: string; meta: Record<string, string> }): Promise<void> {
+  async #commit(
+    cname: string,
+    name: string,
+    staged: StagedFile,
+    attrs: { contentType: string; meta: Record<string, string> },
+  ): Promise<void> {
     const containerDir = this.#layout.containerDir(cname);
     const file = this.#layout.objectPath(cname, name);
     for (let attempt = 0; ; attempt++) {
       try {
-        await ensureParents(containerDir, name);
-        await assertNotPrefix(file, name);
-        if (attempt === 0) {
-          const { stats } = staged;
-          await writeSidecar(this.#layout, this.#layout.sidecarPath(cname, name), {
-            v: 1, name, ino: String(stats.ino), size: staged.size, mtimeNs: String(stats.mtimeNs), hash: staged.hash, alg: staged.hashAlgorithm, ...attrs,
-          });
+        // The parents are opened level by level without following symlinks, and the rename goes
+        // through the opened directory: a symlink swapped in meanwhile cannot redirect it.
+        const chain = await ensureParents(this.#layout.confine, containerDir, name);
+        try {
+          const target = chain[chain.length - 1]!.at(path.basename(file));
+          if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) throw new SymlinkRefusedError(file, file);
+          await assertNotPrefix(target, name);
+          if (attempt === 0) {
+            const { stats } = staged;
+            await writeSidecar(this.#layout, this.#layout.sidecarPath(cname, name), {
+              v: 1,
+              name,
+              ino: String(stats.ino),
+              size: staged.size,
+              mtimeNs: String(stats.mtimeNs),
+              hash: staged.hash,
+              alg: staged.hashAlgorithm,
+              ...attrs,
+            });
+          }
+          await rename(staged.path, target);
+        } finally {
+          await closeAll(chain);
         }
-        await rename(staged.path, file);
         return;
       } catch (e) {
         if (e instanceof ContainerGoneError) throw notFound('Container', cname);
@@ -311,25 +426,28 @@ export class LocalStorageDriver extends StorageDriver {
   }
 
   /** Streams an object, or the inclusive byte range `start`..`end` of it, from one open descriptor. */
-  override async downloadObjectAsStream(object: StorageObject, options: DownloadStreamOptions = {}): Promise<Readable> {
+  override async downloadObjectAsStream(object: StorageObject, options: DownloadObjectAsStreamOptions = {}): Promise<Readable> {
     this.#guard('downloadObjectAsStream', options.signal);
     assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'signal']);
     return this.#openStream(object, options);
   }
 
-  async #openStream(object: StorageObject, options: DownloadStreamOptions): Promise<Readable> {
+  async #openStream(object: StorageObject, options: DownloadObjectAsStreamOptions): Promise<Readable> {
     const name = checkObjectName(object?.name);
     const { name: cname } = await this.#containerDir(object.containerName);
-    const fh = await open(this.#layout.objectPath(cname, name), 'r').catch((e: unknown) => {
+    // O_NOFOLLOW, then the descriptor's own path is checked: nothing outside the root is ever read.
+    const fh = await this.#layout.confine.openFile(this.#layout.objectPath(cname, name)).catch((e: unknown) => {
       if (isMissing(e) || (e as NodeJS.ErrnoException).code === 'EISDIR') throw notFound('Object', `${cname}/${name}`);
-      throw e;
+      throw readRefused(e, 'Object', `${cname}/${name}`);
     });
     let stream: Readable;
     try {
       const st = await fh.stat();
       if (!st.isFile()) throw notFound('Object', `${cname}/${name}`);
       const range = this.#range(st.size, options);
-      stream = range ? fh.createReadStream({ ...range, highWaterMark: this.#downloadBuffer }) : fh.createReadStream({ start: 0, highWaterMark: this.#downloadBuffer });
+      stream = range
+        ? fh.createReadStream({ ...range, highWaterMark: this.#downloadBuffer })
+        : fh.createReadStream({ start: 0, highWaterMark: this.#downloadBuffer });
     } catch (e) {
       await fh.close();
       throw e;
@@ -338,10 +456,12 @@ export class LocalStorageDriver extends StorageDriver {
   }
 
   /** Downloads to a file atomically (temp file in the same directory, then rename); refuses to overwrite unless `overwrite`. */
-  override async downloadObject(object: StorageObject, destinationPath: string, options: DownloadObjectOptions = {}): Promise<boolean> {
-    this.#guard('downloadObject', options.signal);
-    assertKnownOptions('downloadObject', options, ['overwrite', 'deleteOnFailure', 'start', 'end', 'signal']);
-    if (typeof destinationPath !== 'string' || destinationPath.length === 0) throw new InvalidArgumentError('downloadObject: destinationPath must be a non-empty path');
+  override async downloadObject(object: StorageObject, options: DownloadObjectOptions): Promise<boolean> {
+    this.#guard('downloadObject', options?.signal);
+    assertKnownOptions('downloadObject', options, ['destinationPath', 'overwrite', 'deleteOnFailure', 'start', 'end', 'signal']);
+    const destinationPath = options?.destinationPath;
+    if (typeof destinationPath !== 'string' || destinationPath.length === 0)
+      throw new InvalidArgumentError('downloadObject: destinationPath must be a non-empty path');
     const dest = path.resolve(destinationPath);
     const existing = await lstat(dest).catch(() => undefined);
     if (existing?.isDirectory()) throw new InvalidArgumentError(`downloadObject: destination "${dest}" is a directory`);
@@ -349,7 +469,9 @@ export class LocalStorageDriver extends StorageDriver {
     const source = await this.#openStream(object, { start: options.start, end: options.end, signal: options.signal });
     const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.cloudmux-part`);
     try {
-      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: this.#downloadBuffer, flush: this.#fsync }), { signal: options.signal });
+      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: this.#downloadBuffer, flush: this.#fsync }), {
+        signal: options.signal,
+      });
       if (options.overwrite) {
         await rename(tmp, dest);
       } else {
@@ -368,7 +490,9 @@ export class LocalStorageDriver extends StorageDriver {
   }
 
   #destExists(dest: string): AlreadyExistsError {
-    return new AlreadyExistsError(`downloadObject: destination "${dest}" exists; pass { overwrite: true } to replace it`, { provider: 'local' });
+    return new AlreadyExistsError(`downloadObject: destination "${dest}" exists; pass { overwrite: true } to replace it`, {
+      provider: 'local',
+    });
   }
 
   /** Deletes an object (and its sidecar, and parent directories left empty); `NotFoundError` if absent. */
@@ -377,16 +501,28 @@ export class LocalStorageDriver extends StorageDriver {
     const name = checkObjectName(object?.name);
     const { name: cname, dir } = await this.#containerDir(object.containerName);
     const file = this.#layout.objectPath(cname, name);
+    const what = `${cname}/${name}`;
     await this.#locked(`${cname}\0${name}`, async () => {
+      // Parents opened without following symlinks; the unlink and the pruning go through them.
+      const chain = await openParents(this.#layout.confine, dir, name).catch((e: unknown) => {
+        throw isMissing(e) ? notFound('Object', what) : readRefused(e, 'Object', what);
+      });
       try {
-        await unlink(file);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (isMissing(e) || code === 'EISDIR' || code === 'EPERM') throw notFound('Object', `${cname}/${name}`);
-        throw e;
+        const target = chain[chain.length - 1]!.at(path.basename(file));
+        if ((await lstat(target).catch(() => undefined))?.isSymbolicLink())
+          throw notFound('Object', what, new SymlinkRefusedError(file, file).reason);
+        try {
+          await unlink(target);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (isMissing(e) || code === 'EISDIR' || code === 'EPERM') throw notFound('Object', what);
+          throw e;
+        }
+        await removeSidecar(this.#layout, this.#layout.sidecarPath(cname, name));
+        await pruneEmptyParents(chain);
+      } finally {
+        await closeAll(chain);
       }
-      await rm(this.#layout.sidecarPath(cname, name), { force: true });
-      await pruneEmptyParents(file, dir);
     });
     return true;
   }

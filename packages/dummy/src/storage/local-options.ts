@@ -31,7 +31,8 @@ export interface ResolvedLocalOptions {
 export function resolveLocalOptions(options: LocalStorageDriverOptions | undefined): ResolvedLocalOptions {
   const o = checkObject('LocalStorageDriver options', options) ?? {};
   assertKnownOptions('LocalStorageDriver', o, ['fsync', 'bufferSize', 'hashAlgorithm']);
-  if (o.fsync !== undefined && typeof o.fsync !== 'boolean') throw new InvalidArgumentError(`Invalid fsync ${JSON.stringify(o.fsync)}: expected a boolean`);
+  if (o.fsync !== undefined && typeof o.fsync !== 'boolean')
+    throw new InvalidArgumentError(`Invalid fsync ${JSON.stringify(o.fsync)}: expected a boolean`);
   const bufferSize = o.bufferSize === undefined ? undefined : checkInteger('bufferSize', o.bufferSize, 4096, 64 * 1024 * 1024);
   if (o.hashAlgorithm !== undefined && !HASH_ALGORITHMS.includes(o.hashAlgorithm as HashAlgorithm)) {
     throw new InvalidArgumentError(`Invalid hashAlgorithm ${JSON.stringify(o.hashAlgorithm)}. Valid values: ${HASH_ALGORITHMS.join(', ')}`);

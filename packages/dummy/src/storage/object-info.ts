@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { sleep } from '@cloudmux/core';
 import { guessContentType } from './content-type.js';
@@ -31,60 +31,91 @@ function info(st: BigIntStats, hash: string, hashAlgorithm: HashAlgorithm, conte
   return { size: Number(st.size), hash, hashAlgorithm, contentType, meta, lastModified: new Date(Number(st.mtimeMs)) };
 }
 
-/** Hash of a file read through one descriptor, with that descriptor's stats (consistent even if the path is replaced). */
-async function hashFile(file: string, algorithm: HashAlgorithm): Promise<{ st: BigIntStats; hash: string }> {
-  const fh = await open(file, 'r');
-  try {
-    const st = await fh.stat({ bigint: true });
-    if (!st.isFile()) throw Object.assign(new Error(`${file} is not a file`), { code: 'EISDIR' });
-    const h = createHash(algorithm);
-    // Small files in one read (a stream per file dominates the cost of listing many small files).
-    if (st.size <= BigInt(SMALL_FILE_BYTES)) h.update(await fh.readFile());
-    else for await (const chunk of fh.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 })) h.update(chunk as Buffer);
-    return { st, hash: h.digest('hex') };
-  } finally {
-    await fh.close();
-  }
+/** Hash of a file read through its open descriptor (consistent even if the path is replaced). */
+async function hashFile(fh: FileHandle, st: BigIntStats, algorithm: HashAlgorithm): Promise<string> {
+  const h = createHash(algorithm);
+  // Small files in one read (a stream per file dominates the cost of listing many small files).
+  if (st.size <= BigInt(SMALL_FILE_BYTES)) h.update(await fh.readFile());
+  else for await (const chunk of fh.createReadStream({ autoClose: false, start: 0, highWaterMark: 1024 * 1024 })) h.update(chunk as Buffer);
+  return h.digest('hex');
 }
 
-/**
- * Size, content hash, content type and metadata of the object file `file`, or undefined when there is no
- * such file. The sidecar is trusted only when it names this very file (inode, size and mtime);
- * while an upload is being committed the two can disagree for a moment, so a mismatch is
- * retried briefly. A file without a usable sidecar (put there by another tool, or after a crash)
- * is hashed with `algorithm`; its content type is guessed and it has no user metadata.
- */
-export async function describeObject(layout: StorageLayout, container: string, name: string, file: string, algorithm: HashAlgorithm): Promise<ObjectInfo | undefined> {
-  const sidecarFile = layout.sidecarPath(container, name);
-  for (let attempt = 0; ; attempt++) {
-    let st: BigIntStats;
-    try {
-      st = await stat(file, { bigint: true });
-    } catch (e) {
-      if (isMissing(e)) return undefined;
-      throw e;
-    }
-    if (!st.isFile()) return undefined;
-    const sc = await readSidecar(sidecarFile);
-    if (sidecarMatches(sc, name, st)) return info(st, sc.hash, sc.alg, sc.contentType, { ...sc.meta });
-    if (sc === undefined || attempt >= 4) return fallback(layout, name, file, sidecarFile, sc === undefined, algorithm);
-    await sleep(2 * (attempt + 1));
-  }
-}
-
-async function fallback(layout: StorageLayout, name: string, file: string, sidecarFile: string, noSidecar: boolean, algorithm: HashAlgorithm): Promise<ObjectInfo | undefined> {
-  let hashed: { st: BigIntStats; hash: string };
+/** Opens an object file through the layout's confinement; undefined when it is missing or not a regular file. */
+async function openObjectFile(layout: StorageLayout, file: string): Promise<{ fh: FileHandle; st: BigIntStats } | undefined> {
+  let fh: FileHandle;
   try {
-    hashed = await hashFile(file, algorithm);
+    fh = await layout.confine.openFile(file);
   } catch (e) {
     if (isMissing(e)) return undefined;
     throw e;
   }
+  try {
+    const st = await fh.stat({ bigint: true });
+    if (st.isFile()) return { fh, st };
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+  await fh.close();
+  return undefined;
+}
+
+/**
+ * Size, content hash, content type and metadata of the object file `file`, or undefined when there is no
+ * such file. The file is opened without following symlinks (`SymlinkRefusedError` otherwise) and
+ * everything is read from that one descriptor. The sidecar is trusted only when it names this very file (inode, size and mtime);
+ * while an upload is being committed the two can disagree for a moment, so a mismatch is
+ * retried briefly. A file without a usable sidecar (put there by another tool, or after a crash)
+ * is hashed with `algorithm`; its content type is guessed and it has no user metadata.
+ */
+export async function describeObject(
+  layout: StorageLayout,
+  container: string,
+  name: string,
+  file: string,
+  algorithm: HashAlgorithm,
+): Promise<ObjectInfo | undefined> {
+  const sidecarFile = layout.sidecarPath(container, name);
+  for (let attempt = 0; ; attempt++) {
+    const opened = await openObjectFile(layout, file);
+    if (!opened) return undefined;
+    const { fh, st } = opened;
+    try {
+      const sc = await readSidecar(layout, sidecarFile);
+      if (sidecarMatches(sc, name, st)) return info(st, sc.hash, sc.alg, sc.contentType, { ...sc.meta });
+      if (sc === undefined || attempt >= 4) return await fallback(layout, name, fh, st, sidecarFile, sc === undefined, algorithm);
+    } finally {
+      await fh.close();
+    }
+    await sleep(2 * (attempt + 1));
+  }
+}
+
+async function fallback(
+  layout: StorageLayout,
+  name: string,
+  fh: FileHandle,
+  st: BigIntStats,
+  sidecarFile: string,
+  noSidecar: boolean,
+  algorithm: HashAlgorithm,
+): Promise<ObjectInfo> {
+  const hash = await hashFile(fh, st, algorithm);
   const contentType = guessContentType(name);
-  if (noSidecar && Number(hashed.st.size) >= CACHE_HASH_FROM_BYTES) {
-    const sidecar: Sidecar = { v: 1, name, ino: String(hashed.st.ino), size: Number(hashed.st.size), mtimeNs: String(hashed.st.mtimeNs), hash: hashed.hash, alg: algorithm, contentType, meta: {} };
+  if (noSidecar && Number(st.size) >= CACHE_HASH_FROM_BYTES) {
+    const sidecar: Sidecar = {
+      v: 1,
+      name,
+      ino: String(st.ino),
+      size: Number(st.size),
+      mtimeNs: String(st.mtimeNs),
+      hash,
+      alg: algorithm,
+      contentType,
+      meta: {},
+    };
     // Never replaces a sidecar an upload may have written meanwhile.
     await writeSidecar(layout, sidecarFile, sidecar, true).catch(() => false);
   }
-  return info(hashed.st, hashed.hash, algorithm, contentType, {});
+  return info(st, hash, algorithm, contentType, {});
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { open, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BigIntStats } from 'node:fs';
@@ -50,7 +50,8 @@ class HashCounter extends Transform {
 
 /** Maps Node's abort error to the core `AbortError`. */
 function mapAbort(e: unknown, signal: AbortSignal | undefined): unknown {
-  if (signal?.aborted || (e as { name?: string })?.name === 'AbortError') return new AbortError('Upload aborted', { cause: signal?.reason ?? e });
+  if (signal?.aborted || (e as { name?: string })?.name === 'AbortError')
+    return new AbortError('Upload aborted', { cause: signal?.reason ?? e });
   return e;
 }
 
@@ -58,13 +59,33 @@ function mapAbort(e: unknown, signal: AbortSignal | undefined): unknown {
  * Streams `source` into a new staging file, hashing as it goes. On any failure (source error,
  * abort, disk full) the staging file is removed and the error rethrown: nothing is left behind.
  */
-export async function stageStream(layout: StorageLayout, source: Readable | AsyncIterable<Uint8Array>, options: StageOptions): Promise<StagedFile> {
+export async function stageStream(
+  layout: StorageLayout,
+  source: Readable | AsyncIterable<Uint8Array>,
+  options: StageOptions,
+): Promise<StagedFile> {
   const file = layout.tempPath();
   const counter = new HashCounter(options.hashAlgorithm, options.highWaterMark);
+  // Created (O_EXCL) inside the staging directory as checked, even if it is swapped for a symlink meanwhile.
+  const staging = await layout.pinStaging();
+  let fh;
   try {
-    await pipeline(source, counter, createWriteStream(file, { flags: 'wx', highWaterMark: options.highWaterMark, flush: options.fsync }), { signal: options.signal });
+    fh = await open(staging.at(path.basename(file)), 'wx');
+  } finally {
+    await staging.close();
+  }
+  try {
+    await pipeline(source, counter, fh.createWriteStream({ highWaterMark: options.highWaterMark, flush: options.fsync }), {
+      signal: options.signal,
+    });
     if (options.signal?.aborted) throw new AbortError('Upload aborted', { cause: options.signal.reason });
-    return { path: file, hash: counter.hash.digest('hex'), hashAlgorithm: options.hashAlgorithm, size: counter.size, stats: await stat(file, { bigint: true }) };
+    return {
+      path: file,
+      hash: counter.hash.digest('hex'),
+      hashAlgorithm: options.hashAlgorithm,
+      size: counter.size,
+      stats: await stat(file, { bigint: true }),
+    };
   } catch (e) {
     await rm(file, { force: true });
     throw mapAbort(e, options.signal);

@@ -37,7 +37,8 @@ export class SshAgentClient {
   /** Lists the identities the agent holds. */
   async listIdentities(): Promise<AgentIdentity[]> {
     const reply = await this.#roundTrip(MSG.REQUEST_IDENTITIES, Buffer.alloc(0));
-    if (reply.type !== MSG.IDENTITIES_ANSWER) throw new InvalidCredentialsError(`ssh-agent (${this.socketPath}) refused to list identities`);
+    if (reply.type !== MSG.IDENTITIES_ANSWER)
+      throw new InvalidCredentialsError(`ssh-agent (${this.socketPath}) refused to list identities`);
     const r = new SshReader(reply.body);
     const count = r.uint32();
     const out: AgentIdentity[] = [];
@@ -51,7 +52,9 @@ export class SshAgentClient {
     payload.writeUInt32BE(flags, payload.length - 4);
     const reply = await this.#roundTrip(MSG.SIGN_REQUEST, payload);
     if (reply.type !== MSG.SIGN_RESPONSE) {
-      throw new InvalidCredentialsError(`ssh-agent (${this.socketPath}) refused to sign (is the key still loaded, or does it need confirmation?)`);
+      throw new InvalidCredentialsError(
+        `ssh-agent (${this.socketPath}) refused to sign (is the key still loaded, or does it need confirmation?)`,
+      );
     }
     const sig = new SshReader(new SshReader(reply.body).string());
     return { format: sig.string().toString('ascii'), bytes: Buffer.from(sig.string()) };
@@ -88,9 +91,16 @@ export class SshAgentClient {
         finish(undefined, { type: all[4] as number, body: all.subarray(5, 4 + len) });
       });
       socket.on('error', (cause: NodeJS.ErrnoException) => {
-        finish(new InvalidArgumentError(`Cannot reach the ssh-agent at ${this.socketPath} (${cause.code ?? cause.message}); is SSH_AUTH_SOCK right?`, { cause }));
+        finish(
+          new InvalidArgumentError(
+            `Cannot reach the ssh-agent at ${this.socketPath} (${cause.code ?? cause.message}); is SSH_AUTH_SOCK right?`,
+            { cause },
+          ),
+        );
       });
-      socket.on('close', () => finish(new InvalidCredentialsError(`ssh-agent (${this.socketPath}) closed the connection without answering`)));
+      socket.on('close', () =>
+        finish(new InvalidCredentialsError(`ssh-agent (${this.socketPath}) closed the connection without answering`)),
+      );
     });
   }
 }

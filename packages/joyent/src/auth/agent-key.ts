@@ -57,7 +57,11 @@ const EXPECTED_FORMAT: Partial<Record<HttpSignatureAlgorithm, string>> = {
 };
 
 /** Wraps an agent identity as a {@link SigningKey} whose signatures are HTTP-Signature encoded. */
-export function agentSigningKey(client: SshAgentClient, candidate: AgentKeyCandidate, requestedAlgorithm?: string): SigningKey & { publicKey: string } {
+export function agentSigningKey(
+  client: SshAgentClient,
+  candidate: AgentKeyCandidate,
+  requestedAlgorithm?: string,
+): SigningKey & { publicKey: string } {
   const type = candidate.type;
   if (!type) throw new InvalidCredentialsError(`The ssh-agent key ${candidate.md5Fingerprint} is not an RSA, ECDSA or Ed25519 key`);
   const algorithm = chooseAlgorithm(type, candidate.curve, requestedAlgorithm);
@@ -74,7 +78,9 @@ export function agentSigningKey(client: SshAgentClient, candidate: AgentKeyCandi
     async sign(data: string): Promise<Buffer> {
       const sig = await client.sign(candidate.identity.blob, Buffer.from(data, 'utf8'), flags);
       if (sig.format !== expected) {
-        throw new InvalidCredentialsError(`ssh-agent answered a ${sig.format} signature where ${expected} was asked for (${algorithm}); the agent may be too old for SHA-2 RSA signatures`);
+        throw new InvalidCredentialsError(
+          `ssh-agent answered a ${sig.format} signature where ${expected} was asked for (${algorithm}); the agent may be too old for SHA-2 RSA signatures`,
+        );
       }
       return type === 'ecdsa' ? ecdsaSshToDer(sig.bytes) : sig.bytes;
     },
@@ -82,7 +88,10 @@ export function agentSigningKey(client: SshAgentClient, candidate: AgentKeyCandi
 }
 
 /** Finds the agent identity matching `fingerprint` (or the only usable one when none is given). */
-export function pickAgentKey(candidates: readonly AgentKeyCandidate[], fingerprint: Fingerprint | undefined): AgentKeyCandidate | undefined {
+export function pickAgentKey(
+  candidates: readonly AgentKeyCandidate[],
+  fingerprint: Fingerprint | undefined,
+): AgentKeyCandidate | undefined {
   if (fingerprint) return candidates.find((c) => fingerprintMatches(fingerprint, c));
   const usable = candidates.filter((c) => c.type !== undefined);
   return usable.length === 1 ? usable[0] : undefined;

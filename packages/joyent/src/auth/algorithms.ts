@@ -48,13 +48,18 @@ export function chooseAlgorithm(type: SigningKeyType, curve: string | undefined,
     return requested as HttpSignatureAlgorithm;
   } else if (type === 'ecdsa') {
     const alg = curve === undefined ? undefined : ECDSA_CURVE_ALGORITHM[curve];
-    if (!alg) throw new InvalidArgumentError(`Unsupported ECDSA curve "${String(curve)}". Supported curves: ${Object.keys(ECDSA_CURVE_ALGORITHM).join(', ')}`);
+    if (!alg)
+      throw new InvalidArgumentError(
+        `Unsupported ECDSA curve "${String(curve)}". Supported curves: ${Object.keys(ECDSA_CURVE_ALGORITHM).join(', ')}`,
+      );
     natural = alg;
   } else {
     natural = 'ed25519-sha512';
   }
   if (requested !== undefined && requested !== natural) {
-    throw new InvalidArgumentError(`Invalid algorithm "${requested}" for this ${type}${curve ? ` ${curve}` : ''} key: it can only sign with ${natural}`);
+    throw new InvalidArgumentError(
+      `Invalid algorithm "${requested}" for this ${type}${curve ? ` ${curve}` : ''} key: it can only sign with ${natural}`,
+    );
   }
   return natural;
 }

@@ -88,7 +88,9 @@ export class CloudApiCredentials implements CredentialSource {
       }
       const held = candidates.map((c) => `${c.md5Fingerprint} (${c.identity.comment || c.type || 'unknown'})`).join(', ') || 'no keys';
       if (!spec.fingerprint) {
-        throw new InvalidArgumentError(`Cannot choose a key from the ssh-agent at ${spec.agentSocket} (it holds ${held}): pass the key id or fingerprint to use`);
+        throw new InvalidArgumentError(
+          `Cannot choose a key from the ssh-agent at ${spec.agentSocket} (it holds ${held}): pass the key id or fingerprint to use`,
+        );
       }
       looked.push(`the ssh-agent at ${spec.agentSocket} (holding ${held})`);
     }
@@ -97,6 +99,8 @@ export class CloudApiCredentials implements CredentialSource {
       if (key) return { keyId: keyIdFor(spec, key), key };
       looked.push(spec.sshDir);
     }
-    throw new InvalidArgumentError(`No private key with fingerprint ${spec.fingerprint?.value ?? '(none)'} found; looked in ${looked.join(' and ')}`);
+    throw new InvalidArgumentError(
+      `No private key with fingerprint ${spec.fingerprint?.value ?? '(none)'} found; looked in ${looked.join(' and ')}`,
+    );
   }
 }

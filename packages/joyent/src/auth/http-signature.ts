@@ -29,7 +29,12 @@ export function formatAuthorization(dialect: SignatureDialect, keyId: string, al
 }
 
 /** Signs one request in place (sets `date` and `authorization`); synchronous for in-memory keys. */
-export function signRequest(request: SignableRequest, creds: ResolvedCredentials, dialect: SignatureDialect, now: Date = new Date()): void | Promise<void> {
+export function signRequest(
+  request: SignableRequest,
+  creds: ResolvedCredentials,
+  dialect: SignatureDialect,
+  now: Date = new Date(),
+): void | Promise<void> {
   const date = now.toUTCString();
   request.headers['date'] = date;
   const text = buildSigningString(dialect, request.method, request.url.pathname + request.url.search, date);

@@ -23,7 +23,10 @@ function toKeyObject(key: sshpk.PrivateKey): KeyObject {
     const k = parts['k']?.data;
     const a = parts['A']?.data;
     if (!k || !a) throw new InvalidArgumentError('Malformed Ed25519 private key');
-    return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: k.subarray(0, 32).toString('base64url'), x: a.toString('base64url') }, format: 'jwk' });
+    return createPrivateKey({
+      key: { kty: 'OKP', crv: 'Ed25519', d: k.subarray(0, 32).toString('base64url'), x: a.toString('base64url') },
+      format: 'jwk',
+    });
   }
   return createPrivateKey({ key: key.toBuffer('pkcs8', {}), format: 'pem' });
 }
@@ -50,8 +53,10 @@ function parseOther(text: string, options: LoadPrivateKeyOptions): KeyObject {
   } catch (cause) {
     const name = (cause as Error).name;
     const message = (cause as Error).message;
-    if (name === 'KeyEncryptedError') throw new InvalidCredentialsError(`The private key (${options.source}) is encrypted: pass its passphrase`, { cause });
-    if (/passphrase/i.test(message)) throw new InvalidCredentialsError(`Wrong passphrase for the private key (${options.source})`, { cause });
+    if (name === 'KeyEncryptedError')
+      throw new InvalidCredentialsError(`The private key (${options.source}) is encrypted: pass its passphrase`, { cause });
+    if (/passphrase/i.test(message))
+      throw new InvalidCredentialsError(`Wrong passphrase for the private key (${options.source})`, { cause });
     throw new InvalidArgumentError(`Cannot parse the private key (${options.source}): not a PEM, PKCS#8 or OpenSSH private key`, { cause });
   }
   return toKeyObject(key);
@@ -88,7 +93,9 @@ export function loadPrivateKey(text: string | Buffer, options: LoadPrivateKeyOpt
     type = 'ed25519';
     bits = 256;
   } else {
-    throw new InvalidArgumentError(`Unsupported key type "${String(kind)}" (${options.source}): CloudAPI keys must be RSA, ECDSA or Ed25519`);
+    throw new InvalidArgumentError(
+      `Unsupported key type "${String(kind)}" (${options.source}): CloudAPI keys must be RSA, ECDSA or Ed25519`,
+    );
   }
   const algorithm = chooseAlgorithm(type, curve, options.algorithm);
   const fp = fingerprintsOf(keyObject);

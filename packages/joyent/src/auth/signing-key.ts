@@ -3,13 +3,7 @@ export type SigningKeyType = 'rsa' | 'ecdsa' | 'ed25519';
 
 /** HTTP Signature algorithm names as sent in the `algorithm` parameter. */
 export type HttpSignatureAlgorithm =
-  | 'rsa-sha1'
-  | 'rsa-sha256'
-  | 'rsa-sha512'
-  | 'ecdsa-sha256'
-  | 'ecdsa-sha384'
-  | 'ecdsa-sha512'
-  | 'ed25519-sha512';
+  'rsa-sha1' | 'rsa-sha256' | 'rsa-sha512' | 'ecdsa-sha256' | 'ecdsa-sha384' | 'ecdsa-sha512' | 'ed25519-sha512';
 
 /** Public facts about the key a driver signs with (safe to log). */
 export interface SigningKeyInfo {

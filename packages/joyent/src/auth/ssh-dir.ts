@@ -26,7 +26,11 @@ async function readText(file: string): Promise<string | undefined> {
  * smartdc-auth's "homedir" source does: first through `*.pub` files, then through unencrypted
  * private keys without a `.pub` twin. Returns `undefined` when nothing matches.
  */
-export async function findKeyInDirectory(dir: string, fingerprint: Fingerprint, options: FindKeyOptions = {}): Promise<(SigningKey & { publicKey: string }) | undefined> {
+export async function findKeyInDirectory(
+  dir: string,
+  fingerprint: Fingerprint,
+  options: FindKeyOptions = {},
+): Promise<(SigningKey & { publicKey: string }) | undefined> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { parseFingerprint, parseKeyId } from '../auth/key-id.js';
-import type { JoyentDriverOptions } from '../driver/options.js';
+import type { JoyentDriverOptions } from '../cloudapi/options.js';
 import { currentTritonProfileName, loadTritonProfile } from './triton-profile.js';
 
 /** Environment as `fromEnv` reads it. */
@@ -57,7 +57,9 @@ export function readJoyentEnv(env: Env = process.env): JoyentEnvConfig {
   if (profileName === 'env' || (profileName === undefined && account !== undefined)) {
     const url = first(env, 'TRITON_URL', 'SDC_URL', 'SDC_CLI_URL');
     if (!account || !url) {
-      throw new InvalidArgumentError('Joyent settings from the environment need TRITON_URL (or SDC_URL) and TRITON_ACCOUNT (or SDC_ACCOUNT)');
+      throw new InvalidArgumentError(
+        'Joyent settings from the environment need TRITON_URL (or SDC_URL) and TRITON_ACCOUNT (or SDC_ACCOUNT)',
+      );
     }
     const identity = first(env, 'SDC_CLI_IDENTITY');
     const options: JoyentDriverOptions = { ...base, url };
@@ -70,7 +72,11 @@ export function readJoyentEnv(env: Env = process.env): JoyentEnvConfig {
     const actAs = first(env, 'TRITON_ACT_AS');
     if (actAs) options.actAs = actAs;
     const role = first(env, 'TRITON_ROLE');
-    if (role) options.asRole = role.split(',').map((r) => r.trim()).filter(Boolean);
+    if (role)
+      options.asRole = role
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
     if (insecureEnv) options.tls = { rejectUnauthorized: false };
     return { account, keyId: normalizeKeyId(account, first(env, 'TRITON_KEY_ID', 'SDC_KEY_ID', 'SDC_CLI_KEY_ID')), options, source: 'env' };
   }

@@ -30,7 +30,9 @@ function readJson(file: string, what: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new InvalidArgumentError(`Cannot read ${what} ${file} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, { cause });
+    throw new InvalidArgumentError(`Cannot read ${what} ${file} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`, {
+      cause,
+    });
   }
   try {
     return JSON.parse(text) as unknown;
@@ -41,7 +43,8 @@ function readJson(file: string, what: string): unknown {
 
 /** Validates a parsed profile object. */
 export function parseTritonProfile(value: unknown, source: string): TritonProfile {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new InvalidArgumentError(`Triton profile ${source} must be a JSON object`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new InvalidArgumentError(`Triton profile ${source} must be a JSON object`);
   const obj = value as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
     if (!(TRITON_PROFILE_FIELDS as readonly string[]).includes(k)) {
@@ -54,7 +57,8 @@ export function parseTritonProfile(value: unknown, source: string): TritonProfil
     if (typeof v !== 'string' || v === '') throw new InvalidArgumentError(`Triton profile ${source}: "${k}" must be a non-empty string`);
     return v;
   };
-  if (obj['insecure'] !== undefined && typeof obj['insecure'] !== 'boolean') throw new InvalidArgumentError(`Triton profile ${source}: "insecure" must be a boolean`);
+  if (obj['insecure'] !== undefined && typeof obj['insecure'] !== 'boolean')
+    throw new InvalidArgumentError(`Triton profile ${source}: "insecure" must be a boolean`);
   const roles = obj['roles'];
   if (roles !== undefined && (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string'))) {
     throw new InvalidArgumentError(`Triton profile ${source}: "roles" must be an array of strings`);

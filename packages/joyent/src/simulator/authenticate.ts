@@ -22,7 +22,18 @@ export interface Caller {
 }
 
 /** Algorithms CloudAPI accepts (lib/auth.js SIGN_ALGOS). */
-export const SIGN_ALGOS = ['rsa-sha1', 'rsa-sha256', 'rsa-sha384', 'rsa-sha512', 'dsa-sha1', 'dsa-sha256', 'ecdsa-sha256', 'ecdsa-sha384', 'ecdsa-sha512', 'ed25519-sha512'];
+export const SIGN_ALGOS = [
+  'rsa-sha1',
+  'rsa-sha256',
+  'rsa-sha384',
+  'rsa-sha512',
+  'dsa-sha1',
+  'dsa-sha256',
+  'ecdsa-sha256',
+  'ecdsa-sha384',
+  'ecdsa-sha512',
+  'ed25519-sha512',
+];
 const PARSER_KEY_TYPES = ['rsa', 'dsa', 'ecdsa', 'ed25519', 'hmac'];
 const PARSER_HASHES = ['sha1', 'sha256', 'sha384', 'sha512'];
 

@@ -46,7 +46,15 @@ export function defaultPackages(): SimPackage[] {
 
 /** Fresh copies of the default images. */
 export function defaultImages(): SimImage[] {
-  const image = (name: string, version: string, os: string, type: string, description: string, brand: string | undefined, published: string): SimImage => ({
+  const image = (
+    name: string,
+    version: string,
+    os: string,
+    type: string,
+    description: string,
+    brand: string | undefined,
+    published: string,
+  ): SimImage => ({
     id: stableUuid('image', `${name}@${version}`),
     name,
     version,
@@ -63,9 +71,25 @@ export function defaultImages(): SimImage[] {
     urn: `sdc:sdc:${name}:${version}`,
   });
   return [
-    image('base-64-lts', '23.4.0', 'smartos', 'zone-dataset', 'A 64-bit SmartOS image with just essential packages installed.', undefined, '2024-01-05T00:00:00Z'),
+    image(
+      'base-64-lts',
+      '23.4.0',
+      'smartos',
+      'zone-dataset',
+      'A 64-bit SmartOS image with just essential packages installed.',
+      undefined,
+      '2024-01-05T00:00:00Z',
+    ),
     image('ubuntu-22.04', '20240101', 'linux', 'lx-dataset', 'Container-native Ubuntu 22.04 64-bit image.', 'lx', '2024-01-02T00:00:00Z'),
-    image('ubuntu-certified-22.04', '20240101', 'linux', 'zvol', 'Ubuntu 22.04 (jammy) certified cloud image for hardware virtual machines.', 'bhyve', '2024-01-03T00:00:00Z'),
+    image(
+      'ubuntu-certified-22.04',
+      '20240101',
+      'linux',
+      'zvol',
+      'Ubuntu 22.04 (jammy) certified cloud image for hardware virtual machines.',
+      'bhyve',
+      '2024-01-03T00:00:00Z',
+    ),
   ];
 }
 

@@ -35,7 +35,7 @@ Options:
 /** A started CLI simulator. */
 export interface CliHandle {
   sim: CloudApiSimulator;
-  /** Private key file (generated) or undefined when `--public-key` was given. */
+  /** Absolute path of the private key file (generated), or undefined when `--public-key` was given. */
   privateKeyPath: string | undefined;
   /** MD5 fingerprint of the registered key. */
   fingerprint: string;
@@ -93,9 +93,13 @@ export async function runSimulatorCli(argv: string[], print: (line: string) => v
   if (values['public-key']) {
     publicKey = (await readFile(values['public-key'], 'utf8')).trim();
   } else {
-    const dir = values['key-dir'] ?? (await mkdtemp(path.join(os.tmpdir(), 'cloudapi-sim-')));
+    // Absolute, so the printed paths and the SDC_CLI_IDENTITY line work from any directory.
+    const dir = path.resolve(values['key-dir'] ?? (await mkdtemp(path.join(os.tmpdir(), 'cloudapi-sim-'))));
     await mkdir(dir, { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('ed25519', {
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const key = sshpk.parsePrivateKey(privateKey, 'pem');
     key.comment = `${login}@cloudapi-simulator`;
     privateKeyPath = path.join(dir, 'id_ed25519');
@@ -120,7 +124,9 @@ export async function runSimulatorCli(argv: string[], print: (line: string) => v
   if (privateKeyPath) print(`private key: ${privateKeyPath} (public key ${privateKeyPath}.pub)`);
   print('');
   print('Environment for cloudmux / node-triton:');
-  print(`  export SDC_URL=${sim.url} SDC_ACCOUNT=${login} SDC_KEY_ID=${fingerprint}${privateKeyPath ? ` SDC_CLI_IDENTITY=${privateKeyPath}` : ''}`);
+  print(
+    `  export SDC_URL=${sim.url} SDC_ACCOUNT=${login} SDC_KEY_ID=${fingerprint}${privateKeyPath ? ` SDC_CLI_IDENTITY=${privateKeyPath}` : ''}`,
+  );
   print(`  export TRITON_URL=${sim.url} TRITON_ACCOUNT=${login} TRITON_KEY_ID=${fingerprint}`);
   if (privateKeyPath) print(`  ssh-add ${privateKeyPath}   # for node-triton; cloudmux's fromEnv() reads SDC_CLI_IDENTITY`);
   print('Press Ctrl-C to stop.');

@@ -47,7 +47,10 @@ export class CloudApiSimulator {
     const ep = new EndpointFactory(store, () => url);
     const router = new Router({
       notFound: (req) => errorReply('ResourceNotFound', `${req.path} does not exist`),
-      methodNotAllowed: (req, allowed) => ({ ...errorReply('BadMethod', `${req.method} is not allowed`), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),
+      methodNotAllowed: (req, allowed) => ({
+        ...errorReply('BadMethod', `${req.method} is not allowed`),
+        headers: { 'content-type': 'application/json', allow: allowed.join(', ') },
+      }),
     });
     mountAccountRoutes(router, ep);
     mountCatalogRoutes(router, ep);
@@ -62,18 +65,31 @@ export class CloudApiSimulator {
       let reply: SimulatorReply;
       const wait = throttle && req.path !== '/--ping' ? throttle.take(throttleKey(req)) : undefined;
       if (wait !== undefined) {
-        reply = errorReply('RequestThrottled', `You have exceeded your request rate of ${throttle!.ratePerSec} r/s.`, { 'retry-after': String(wait) });
+        reply = errorReply('RequestThrottled', `You have exceeded your request rate of ${throttle!.ratePerSec} r/s.`, {
+          'retry-after': String(wait),
+        });
       } else {
         try {
           reply = await router.handle(req);
         } catch (err) {
-          reply = err instanceof SimulatorHttpError ? err.reply : errorReply('InternalError', err instanceof Error ? err.message : String(err));
+          reply =
+            err instanceof SimulatorHttpError ? err.reply : errorReply('InternalError', err instanceof Error ? err.message : String(err));
         }
       }
-      return finishReply(reply, { method: req.method, requestId: randomUUID(), started, version: ep.versions.get(req) ?? latest, datacenterName: settings.datacenterName });
+      return finishReply(reply, {
+        method: req.method,
+        requestId: randomUUID(),
+        started,
+        version: ep.versions.get(req) ?? latest,
+        datacenterName: settings.datacenterName,
+      });
     };
 
-    const server = await SimulatorServer.start(handler, { host: options.host, port: options.port, requestLogLimit: options.requestLogLimit });
+    const server = await SimulatorServer.start(handler, {
+      host: options.host,
+      port: options.port,
+      requestLogLimit: options.requestLogLimit,
+    });
     url = server.url;
     if (!options.datacenters) settings.datacenters = { 'us-east-1': url, 'eu-ams-1': url };
     if (!(settings.datacenterName in settings.datacenters)) settings.datacenters[settings.datacenterName] = url;

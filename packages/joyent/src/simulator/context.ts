@@ -86,7 +86,17 @@ export class EndpointFactory {
         throw new CloudApiError('NotAuthorized', `You do not have permission to access ${req.path}`);
       }
       const input = requestParams(req);
-      return fn({ req, params, input, caller, account: caller.account, version, legacy: isLegacy(version), store: this.store, url: this.url() });
+      return fn({
+        req,
+        params,
+        input,
+        caller,
+        account: caller.account,
+        version,
+        legacy: isLegacy(version),
+        store: this.store,
+        url: this.url(),
+      });
     };
   }
 

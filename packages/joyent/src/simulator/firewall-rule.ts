@@ -56,7 +56,11 @@ class Parser {
 
   fail(expected: string[]): never {
     const t = this.tokens[this.i];
-    throw new RuleSyntaxError(t ? `Error at character ${t.at}: '${t.text}', expected: ${expected.map((e) => `'${e}'`).join(', ')}` : `Error: unexpected end of rule, expected: ${expected.map((e) => `'${e}'`).join(', ')}`);
+    throw new RuleSyntaxError(
+      t
+        ? `Error at character ${t.at}: '${t.text}', expected: ${expected.map((e) => `'${e}'`).join(', ')}`
+        : `Error: unexpected end of rule, expected: ${expected.map((e) => `'${e}'`).join(', ')}`,
+    );
   }
 
   take(...expected: string[]): string {
@@ -194,7 +198,8 @@ export function parseFirewallRule(text: string): ParsedRule {
   }
   if (!p.done()) p.fail(['end of rule']);
   const local = (t: RuleTarget): boolean => t.kind === 'tag' || t.kind === 'vm' || t.kind === 'all-vms';
-  if (!from.some(local) && !to.some(local)) throw new RuleSyntaxError('rule does not affect VMs: one side must be a tag, a vm or "all vms"');
+  if (!from.some(local) && !to.some(local))
+    throw new RuleSyntaxError('rule does not affect VMs: one side must be a tag, a vm or "all vms"');
   return { from, to, action, protocol, priority };
 }
 

@@ -11,8 +11,16 @@ import type { SimMachineState } from './options.js';
 import type { SimStore } from './store.js';
 
 /** Records an audit entry (newest first). */
-export function audit(m: SimMachine, action: string, caller: Caller | undefined, parameters: Record<string, unknown> = {}, success = true): void {
-  const who: SimAuditEntry['caller'] = caller ? { type: 'signature', ip: caller.ip, keyId: caller.keyId, ...(caller.user ? { user: caller.user.login } : {}) } : { type: 'operator' };
+export function audit(
+  m: SimMachine,
+  action: string,
+  caller: Caller | undefined,
+  parameters: Record<string, unknown> = {},
+  success = true,
+): void {
+  const who: SimAuditEntry['caller'] = caller
+    ? { type: 'signature', ip: caller.ip, keyId: caller.keyId, ...(caller.user ? { user: caller.user.login } : {}) }
+    : { type: 'operator' };
   m.audit.unshift({ action, success: success ? 'yes' : 'no', time: new Date(), parameters, caller: who });
 }
 
@@ -35,7 +43,10 @@ function later(store: SimStore, m: SimMachine, ms: number, fn: () => void): void
 /** Gives the machine its NICs (requested networks, else public + private). */
 export function attachNics(store: SimStore, m: SimMachine): void {
   if (m.nics.length > 0) return;
-  const wanted = m.requestedNetworks.length > 0 ? m.requestedNetworks : store.networks.filter((n) => !n.fabric).map((n) => ({ id: n.id, ip: undefined }));
+  const wanted =
+    m.requestedNetworks.length > 0
+      ? m.requestedNetworks
+      : store.networks.filter((n) => !n.fabric).map((n) => ({ id: n.id, ip: undefined }));
   wanted.forEach((w, i) => {
     const net = store.findNetwork(w.id);
     if (net) m.nics.push(store.newNic(net, i === 0, w.ip));

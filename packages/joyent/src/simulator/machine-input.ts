@@ -35,7 +35,8 @@ export function resolvePackage(store: SimStore, input: Params): SimPackage {
 export function machineName(raw: string | undefined, id: string): string {
   if (raw === undefined || raw === '') return id.slice(0, 8);
   const name = raw.replace(/\{\{\s*shortId\s*\}\}/g, id.slice(0, 8));
-  if (!NAME_RE.test(name)) invalidArgument(`name "${name}" is invalid: use up to 189 letters, digits, "_", "." and "-", starting with a letter or digit`);
+  if (!NAME_RE.test(name))
+    invalidArgument(`name "${name}" is invalid: use up to 189 letters, digits, "_", "." and "-", starting with a letter or digit`);
   return name;
 }
 
@@ -43,7 +44,11 @@ export function machineName(raw: string | undefined, id: string): string {
 export function requestedNetworks(store: SimStore, input: Params): Array<{ id: string; ip?: string | undefined }> {
   let raw = input['networks'];
   if (raw === undefined || raw === null) return [];
-  if (typeof raw === 'string') raw = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof raw === 'string')
+    raw = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (!Array.isArray(raw)) invalidArgument('networks must be an array');
   const objects = raw.filter((n) => typeof n === 'object' && n !== null);
   if (objects.length > 0 && objects.length !== raw.length) invalidArgument('networks: cannot mix network UUIDs and network objects');
@@ -55,7 +60,8 @@ export function requestedNetworks(store: SimStore, input: Params): Array<{ id: s
       id = o['ipv4_uuid'];
       const ips = o['ipv4_ips'];
       if (ips !== undefined) {
-        if (!Array.isArray(ips) || ips.length !== 1 || typeof ips[0] !== 'string') invalidArgument('networks: ipv4_ips must be an array with one address');
+        if (!Array.isArray(ips) || ips.length !== 1 || typeof ips[0] !== 'string')
+          invalidArgument('networks: ipv4_ips must be an array with one address');
         ip = ips[0] as string;
       }
     } else {
@@ -70,7 +76,10 @@ export function requestedNetworks(store: SimStore, input: Params): Array<{ id: s
 export function metadataInput(input: Params): Record<string, string> {
   const out: Record<string, string> = {};
   const obj = input['metadata'];
-  const all = { ...(obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {}), ...prefixed(input, 'metadata.') };
+  const all = {
+    ...(obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {}),
+    ...prefixed(input, 'metadata.'),
+  };
   for (const [k, v] of Object.entries(all)) {
     if (k === 'credentials' || /_pw$/.test(k)) continue;
     out[k] = metadataValue(k, v);
@@ -88,7 +97,10 @@ export function metadataValue(key: string, v: unknown): string {
 /** Flattened `tag.<k>` keys (plus a `tags` object): string, number or boolean values. */
 export function tagsInput(input: Params, prefix = 'tag.'): Record<string, string | number | boolean> {
   const obj = input['tags'];
-  const all = { ...(obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {}), ...prefixed(input, prefix) };
+  const all = {
+    ...(obj && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {}),
+    ...prefixed(input, prefix),
+  };
   return tagValues(all);
 }
 
@@ -96,7 +108,8 @@ export function tagsInput(input: Params, prefix = 'tag.'): Record<string, string
 export function tagValues(all: Record<string, unknown>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(all)) {
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') invalidArgument(`tag ${k} must be a string, number or boolean`);
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      invalidArgument(`tag ${k} must be a string, number or boolean`);
     out[k] = v;
   }
   return out;
@@ -116,7 +129,8 @@ export function affinityInput(input: Params): string[] {
 /** Brand for an image (bhyve/kvm may be chosen for zvol images). */
 export function brandFor(image: SimImage, requested: string | undefined): string {
   if (image.type === 'zvol') {
-    if (requested !== undefined && requested !== 'bhyve' && requested !== 'kvm') invalidArgument(`${requested} is not a valid brand for image ${image.id}`);
+    if (requested !== undefined && requested !== 'bhyve' && requested !== 'kvm')
+      invalidArgument(`${requested} is not a valid brand for image ${image.id}`);
     return requested ?? (typeof image.requirements['brand'] === 'string' ? image.requirements['brand'] : 'kvm');
   }
   if (requested !== undefined) invalidArgument(`brand can only be given for hardware virtual machine images`);

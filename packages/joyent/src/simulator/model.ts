@@ -28,7 +28,19 @@ export interface SimUser {
 }
 
 /** Editable account fields (UpdateAccount). */
-export const ACCOUNT_FIELDS = ['email', 'companyName', 'firstName', 'lastName', 'address', 'postalCode', 'city', 'state', 'country', 'phone', 'triton_cns_enabled'] as const;
+export const ACCOUNT_FIELDS = [
+  'email',
+  'companyName',
+  'firstName',
+  'lastName',
+  'address',
+  'postalCode',
+  'city',
+  'state',
+  'country',
+  'phone',
+  'triton_cns_enabled',
+] as const;
 
 /** An account with everything it owns. */
 export interface SimAccount {

@@ -81,6 +81,11 @@ export function prefixed(p: Params, prefix: string): Record<string, unknown> {
 /** Matches `value` against a filter that may contain `*` wildcards. */
 export function wildcardMatch(filter: string, value: string): boolean {
   if (!filter.includes('*')) return filter === value;
-  const re = new RegExp(`^${filter.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${filter
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(value);
 }

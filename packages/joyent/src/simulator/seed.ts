@@ -12,7 +12,8 @@ export function seedMachines(store: SimStore, login: string, count: number, temp
   const account = store.accounts.get(login);
   if (!account) throw new TypeError(`seedMachines: unknown account "${login}"`);
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`seedMachines: count must be a non-negative integer, got ${count}`);
-  const image = store.findImage(template.image ?? '') ?? [...store.images.values()].find((i) => i.name === (template.image ?? 'base-64-lts'));
+  const image =
+    store.findImage(template.image ?? '') ?? [...store.images.values()].find((i) => i.name === (template.image ?? 'base-64-lts'));
   if (!image) throw new TypeError(`seedMachines: unknown image "${template.image}"`);
   const pkg = store.findPackage(template.package ?? 'g4-highcpu-128M');
   if (!pkg) throw new TypeError(`seedMachines: unknown package "${template.package}"`);

@@ -51,20 +51,30 @@ function full(p: Array<number | undefined>): Triple {
 function expand(op: string, partial: Array<number | undefined>): Comparator[] | undefined {
   const n = partial.length;
   const lo = full(partial);
-  const upper = (level: number): Triple => (level === 0 ? [lo[0] + 1, 0, 0] : level === 1 ? [lo[0], lo[1] + 1, 0] : [lo[0], lo[1], lo[2] + 1]);
+  const upper = (level: number): Triple =>
+    level === 0 ? [lo[0] + 1, 0, 0] : level === 1 ? [lo[0], lo[1] + 1, 0] : [lo[0], lo[1], lo[2] + 1];
   switch (op) {
     case '':
     case '=':
       if (n === 0) return [];
       if (n === 3) return [{ op: '=', v: lo }];
-      return [{ op: '>=', v: lo }, { op: '<', v: upper(n - 1) }];
+      return [
+        { op: '>=', v: lo },
+        { op: '<', v: upper(n - 1) },
+      ];
     case '~':
       if (n === 0) return [];
-      return [{ op: '>=', v: lo }, { op: '<', v: upper(n === 1 ? 0 : 1) }];
+      return [
+        { op: '>=', v: lo },
+        { op: '<', v: upper(n === 1 ? 0 : 1) },
+      ];
     case '^': {
       if (n === 0) return [];
       const level = lo[0] !== 0 || n === 1 ? 0 : lo[1] !== 0 || n === 2 ? 1 : 2;
-      return [{ op: '>=', v: lo }, { op: '<', v: upper(level) }];
+      return [
+        { op: '>=', v: lo },
+        { op: '<', v: upper(level) },
+      ];
     }
     case '>=':
       return n === 0 ? [] : [{ op: '>=', v: lo }];
@@ -92,7 +102,10 @@ function parseAlternative(text: string): Comparator[] | undefined {
     return left && right ? [...left, ...right] : undefined;
   }
   const out: Comparator[] = [];
-  const tokens = t.replace(/(>=|<=|>|<|=|~|\^)\s+/g, '$1').split(/\s+/).filter(Boolean);
+  const tokens = t
+    .replace(/(>=|<=|>|<|=|~|\^)\s+/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean);
   for (const token of tokens) {
     const m = /^(>=|<=|>|<|=|~>?|\^)?(.*)$/.exec(token);
     if (!m) return undefined;

@@ -2,7 +2,18 @@
  * Internal records → CloudAPI JSON, per API version (6.5 compat, 7.x, 8.x, 9.x).
  * @module
  */
-import type { SimAccount, SimAuditEntry, SimFirewallRule, SimImage, SimKey, SimMachine, SimNetwork, SimNic, SimPackage, SimSnapshot } from './model.js';
+import type {
+  SimAccount,
+  SimAuditEntry,
+  SimFirewallRule,
+  SimImage,
+  SimKey,
+  SimMachine,
+  SimNetwork,
+  SimNic,
+  SimPackage,
+  SimSnapshot,
+} from './model.js';
 import { compareVersions } from './semver.js';
 import type { SimStore } from './store.js';
 
@@ -81,7 +92,19 @@ export function nicJson(n: SimNic): Record<string, unknown> {
 /** A package (6.5: name, memory, disk, swap, default only). */
 export function packageJson(p: SimPackage, version: string): Record<string, unknown> {
   if (isLegacy(version)) return { name: p.name, memory: p.memory, disk: p.disk, swap: p.swap, default: p.default };
-  return { id: p.id, name: p.name, memory: p.memory, disk: p.disk, swap: p.swap, lwps: p.lwps, vcpus: p.vcpus, version: p.version, group: p.group, description: p.description, default: p.default };
+  return {
+    id: p.id,
+    name: p.name,
+    memory: p.memory,
+    disk: p.disk,
+    swap: p.swap,
+    lwps: p.lwps,
+    vcpus: p.vcpus,
+    version: p.version,
+    group: p.group,
+    description: p.description,
+    default: p.default,
+  };
 }
 
 /** An image (7.x reports the old smartmachine/virtualmachine type, 8.x+ the IMGAPI type). */

@@ -157,15 +157,26 @@ export class SimStore {
       this.ipCounters.set(network.id, n + 1);
       address = allocateIp(network, n);
     }
-    return { mac: macAddress(this.macCounter++), ip: address, primary, netmask: network.netmask, gateway: network.gateway, network: network.id, state: 'running' };
+    return {
+      mac: macAddress(this.macCounter++),
+      ip: address,
+      primary,
+      netmask: network.netmask,
+      gateway: network.gateway,
+      network: network.id,
+      state: 'running',
+    };
   }
 
   /** Runs `fn` after `ms` unless the simulator closed first. */
   schedule(ms: number, fn: () => void): NodeJS.Timeout {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.closed) fn();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        if (!this.closed) fn();
+      },
+      Math.max(0, ms),
+    );
     timer.unref();
     this.timers.add(timer);
     return timer;

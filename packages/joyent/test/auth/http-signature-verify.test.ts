@@ -6,7 +6,10 @@ import { testKey, type TestKeyKind } from '../support/keys.js';
 
 // The `http-signature` npm package (Joyent's reference implementation) verifies what the driver sends.
 const httpSignature = createRequire(import.meta.url)('http-signature') as {
-  parseRequest(req: http.IncomingMessage, options?: object): { keyId: string; algorithm: string; params: { headers: string[] }; signingString: string };
+  parseRequest(
+    req: http.IncomingMessage,
+    options?: object,
+  ): { keyId: string; algorithm: string; params: { headers: string[] }; signingString: string };
   verifySignature(parsed: object, pubkey: string): boolean;
 };
 

@@ -1,9 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BadRequestError, InvalidArgumentError, InvalidCredentialsError, RateLimitError, ServiceUnavailableError } from '@cloudmux/core/errors';
+import {
+  BadRequestError,
+  InvalidArgumentError,
+  InvalidCredentialsError,
+  ProviderError,
+  RateLimitError,
+  ServiceUnavailableError,
+} from '@cloudmux/core/errors';
 import { JoyentNodeDriver } from '../../src/index.js';
 import { sshKeygen, tempDir, testKey, type TestKeyKind } from '../support/keys.js';
 import { requestLines, type SimContext, startSim } from '../support/sim.js';
+import { describeWithTools } from '../../../../scripts/test/with-tools.mjs';
 
 let ctx: SimContext;
 let tmp: { dir: string; cleanup(): Promise<void> };
@@ -33,7 +41,12 @@ describe('HTTP Signature auth against the simulator', () => {
   it('signs with rsa-sha512 when asked', async () => {
     const k = testKey('rsa');
     ctx.sim.addAccount('rsa512', [{ name: 'k', key: k.publicKey }]);
-    const d = new JoyentNodeDriver('rsa512', undefined, { url: ctx.sim.url, privateKey: k.privatePem, algorithm: 'rsa-sha512', useAgent: false });
+    const d = new JoyentNodeDriver('rsa512', undefined, {
+      url: ctx.sim.url,
+      privateKey: k.privatePem,
+      algorithm: 'rsa-sha512',
+      useAgent: false,
+    });
     try {
       expect(await d.listNodes()).toEqual([]);
       expect(String(ctx.sim.server.requests.at(-1)?.headers['authorization'])).toContain('algorithm="rsa-sha512"');
@@ -45,7 +58,11 @@ describe('HTTP Signature auth against the simulator', () => {
   it('signs "(request-target) date" with a fresh Date and sends Accept-Version', async () => {
     await ctx.driver.listNodes();
     const h = ctx.sim.server.requests.at(-1)!.headers;
-    expect(h['authorization']).toMatch(new RegExp(`^Signature keyId="/demo/keys/${ctx.key.md5}",algorithm="ed25519-sha512",headers="\\(request-target\\) date",signature="[A-Za-z0-9+/=]+"$`));
+    expect(h['authorization']).toMatch(
+      new RegExp(
+        `^Signature keyId="/demo/keys/${ctx.key.md5}",algorithm="ed25519-sha512",headers="\\(request-target\\) date",signature="[A-Za-z0-9+/=]+"$`,
+      ),
+    );
     expect(Math.abs(Date.parse(String(h['date'])) - Date.now())).toBeLessThan(60_000);
     expect(h['accept-version']).toBe('~9||~8||~7');
   });
@@ -55,7 +72,11 @@ describe('HTTP Signature auth against the simulator', () => {
     expect(await d1.listNodes()).toEqual([]);
     const bobKey = testKey('ecdsa-256');
     ctx.sim.addSubUser('demo', 'bob', [{ name: 'bob', key: bobKey.publicKey }]);
-    const bob = new JoyentNodeDriver('demo', `/demo/users/bob/keys/${bobKey.md5}`, { url: ctx.sim.url, privateKey: bobKey.privatePem, useAgent: false });
+    const bob = new JoyentNodeDriver('demo', `/demo/users/bob/keys/${bobKey.md5}`, {
+      url: ctx.sim.url,
+      privateKey: bobKey.privatePem,
+      useAgent: false,
+    });
     try {
       expect(await bob.listNodes()).toEqual([]);
       expect(String(ctx.sim.server.requests.at(-1)?.headers['authorization'])).toContain(`keyId="/demo/users/bob/keys/${bobKey.md5}"`);
@@ -91,7 +112,7 @@ describe('HTTP Signature auth against the simulator', () => {
   });
 });
 
-describe('key problems fail before any request', () => {
+describeWithTools(['ssh-keygen'], 'key problems fail before any request', () => {
   it('a key that does not match the key id', () => {
     const other = testKey('rsa');
     expect(() => ctx.makeDriver({}, other.md5)).toThrow(InvalidArgumentError);
@@ -101,7 +122,9 @@ describe('key problems fail before any request', () => {
 
   it('a missing key file', () => {
     const missing = path.join(tmp.dir, 'nope');
-    expect(() => new JoyentNodeDriver('demo', missing, { url: ctx.sim.url, useAgent: false })).toThrow(`Private key file not found: ${missing}`);
+    expect(() => new JoyentNodeDriver('demo', missing, { url: ctx.sim.url, useAgent: false })).toThrow(
+      `Private key file not found: ${missing}`,
+    );
     expect(() => new JoyentNodeDriver('demo', undefined, { url: ctx.sim.url, keyPath: missing })).toThrow(InvalidArgumentError);
     expect(ctx.sim.server.requests).toHaveLength(0);
   });
@@ -146,7 +169,13 @@ describe('key problems fail before any request', () => {
 
 describe('throttling and capacity errors', () => {
   it('maps 429 with Retry-After to RateLimitError', async () => {
-    ctx.sim.server.injectFault({ kind: 'status', status: 429, headers: { 'retry-after': '7' }, body: { code: 'TooManyRequests', message: 'You have exceeded your request rate of 10 r/s.' }, path: /^\/demo\/machines/ });
+    ctx.sim.server.injectFault({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { code: 'TooManyRequests', message: 'You have exceeded your request rate of 10 r/s.' },
+      path: /^\/demo\/machines/,
+    });
     const err = await ctx.driver.listNodes().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitError);
     expect((err as RateLimitError).retryAfterMs).toBe(7000);
@@ -159,7 +188,12 @@ describe('throttling and capacity errors', () => {
   });
 
   it('maps InsufficientCapacity to ServiceUnavailableError', async () => {
-    ctx.sim.server.injectFault({ kind: 'status', status: 503, body: { code: 'InsufficientCapacity', message: 'No capacity' }, method: 'POST' });
+    ctx.sim.server.injectFault({
+      kind: 'status',
+      status: 503,
+      body: { code: 'InsufficientCapacity', message: 'No capacity' },
+      method: 'POST',
+    });
     const [size] = await ctx.driver.listSizes();
     const [image] = await ctx.driver.listImages();
     const err = await ctx.driver.createNode({ size: size!, image: image! }).catch((e: unknown) => e);
@@ -169,7 +203,62 @@ describe('throttling and capacity errors', () => {
 
   it('retries a throttled GET when retries are on', async () => {
     const d = ctx.makeDriver({ retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5 } });
-    ctx.sim.server.injectFault({ kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { code: 'TooManyRequests', message: 'slow' }, path: /^\/demo\/machines/ });
+    ctx.sim.server.injectFault({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: { code: 'TooManyRequests', message: 'slow' },
+      path: /^\/demo\/machines/,
+    });
     expect(await d.listNodes()).toEqual([]);
+  });
+});
+
+describe('hardening (issue #9)', () => {
+  it('a createNode whose connection dropped after CloudAPI created the machine says it may exist and how to find it', async () => {
+    const [size] = await ctx.driver.listSizes();
+    const [image] = await ctx.driver.listImages();
+    ctx.sim.server.injectFault({ kind: 'reset-after-handling', method: 'POST', path: '/demo/machines' });
+    const err = (await ctx.driver.createNode({ name: 'web-1', size: size!, image: image! }).catch((e: unknown) => e)) as ProviderError;
+    expect(err).toBeInstanceOf(ProviderError);
+    expect(err.retryable).toBe(true);
+    expect(err.mayHaveSucceeded).toBe(true);
+    expect(err.message).toContain('CreateMachine');
+    expect(err.message).toContain('resource may exist');
+    expect(err.message).toContain('listNodes({ ex: { name: "web-1" } })');
+    expect(await ctx.driver.listNodes({ ex: { name: 'web-1' } })).toHaveLength(1);
+  });
+
+  it('a createNode answered with a 5xx may have succeeded; a refused one (4xx) did not', async () => {
+    const [size] = await ctx.driver.listSizes();
+    const [image] = await ctx.driver.listImages();
+    ctx.sim.server.injectFault({ kind: 'status', status: 500, method: 'POST', body: { code: 'InternalError', message: 'boom' } });
+    const e500 = (await ctx.driver.createNode({ name: 'web-2', size: size!, image: image! }).catch((e: unknown) => e)) as ProviderError;
+    expect(e500.mayHaveSucceeded).toBe(true);
+    expect(e500.message).toContain('CreateMachine');
+    ctx.sim.server.injectFault({ kind: 'status', status: 409, method: 'POST', body: { code: 'InvalidArgument', message: 'bad' } });
+    const e409 = (await ctx.driver.createNode({ name: 'web-3', size: size!, image: image! }).catch((e: unknown) => e)) as ProviderError;
+    expect(e409).toBeInstanceOf(BadRequestError);
+    expect(e409.mayHaveSucceeded).toBe(false);
+  });
+
+  it('retries a GET throttled with a 400-class status and a throttling code', async () => {
+    const d = ctx.makeDriver({ retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+    ctx.sim.server.injectFault({
+      kind: 'status',
+      status: 400,
+      body: { code: 'RequestThrottled', message: 'slow down' },
+      path: /^\/demo\/machines/,
+    });
+    expect(await d.listNodes()).toEqual([]);
+  });
+
+  it.each([Infinity, 0, -1, NaN])('rejects timeoutMs %p at construction, naming the option and the range', (timeoutMs) => {
+    expect(() => ctx.makeDriver({ timeoutMs })).toThrow(InvalidArgumentError);
+    expect(() => ctx.makeDriver({ timeoutMs })).toThrow(/"timeoutMs" must be a finite number of milliseconds from 1 to 2147483647/);
+  });
+
+  it('rejects bad retry numbers at construction', () => {
+    expect(() => ctx.makeDriver({ retry: { baseDelayMs: -1 } })).toThrow(/retry\.baseDelayMs/);
   });
 });

@@ -21,7 +21,13 @@ describe('machines', () => {
       name: 'web-1',
       size,
       image,
-      ex: { tags: { role: 'web', tier: 2 }, metadata: { owner: 'ops' }, userScript: '#!/bin/sh\necho hi', firewallEnabled: true, deletionProtection: false },
+      ex: {
+        tags: { role: 'web', tier: 2 },
+        metadata: { owner: 'ops' },
+        userScript: '#!/bin/sh\necho hi',
+        firewallEnabled: true,
+        deletionProtection: false,
+      },
     });
     expect(node).toMatchObject({ name: 'web-1', state: NodeState.PENDING });
     expect(node.extra.state).toBe('provisioning');
@@ -67,7 +73,7 @@ describe('machines', () => {
   it('moves through provisioning → running → stopping → stopped → running → deleted', async () => {
     const { size, image } = await anySizeAndImage();
     const node = await ctx.driver.createNode({ size, image });
-    const [running] = await ctx.driver.waitUntilRunning([node], { waitPeriodMs: 20, timeoutMs: 5000 });
+    const [running] = await ctx.driver.waitUntilRunning([node], { pollIntervalMs: 20, timeoutMs: 5000 });
     expect(running!.node.state).toBe(NodeState.RUNNING);
     expect(running!.ips.length).toBeGreaterThan(0);
 
@@ -132,7 +138,11 @@ describe('machines', () => {
     for await (const n of ctx.driver.iterateNodes()) ids.add(n.id);
     expect(ids.size).toBe(2345);
     const pages = requestLines(ctx.sim).filter((l) => l.startsWith('GET /demo/machines?'));
-    expect(pages).toEqual(['GET /demo/machines?limit=1000&offset=0', 'GET /demo/machines?limit=1000&offset=1000', 'GET /demo/machines?limit=1000&offset=2000']);
+    expect(pages).toEqual([
+      'GET /demo/machines?limit=1000&offset=0',
+      'GET /demo/machines?limit=1000&offset=1000',
+      'GET /demo/machines?limit=1000&offset=2000',
+    ]);
     expect(await ctx.driver.listNodes({ ex: { pageSize: 700 } })).toHaveLength(2345);
     await expect(ctx.driver.listNodes({ ex: { pageSize: 1001 } })).rejects.toThrow(/1 to 1000/);
   });
@@ -151,7 +161,10 @@ describe('machines', () => {
     const [bigger] = await ctx.driver.exFindSizes(/^g4-highcpu-256M$/);
     expect(await ctx.driver.exResizeNode(node, bigger!)).toBe(true);
     expect(await ctx.driver.exRenameNode(node, 'renamed')).toBe(true);
-    const after = await ctx.driver.exWaitForState(node, (n) => n.name === 'renamed' && n.extra.memoryMb === 256, { pollIntervalMs: 10, timeoutMs: 5000 });
+    const after = await ctx.driver.exWaitForState(node, (n) => n.name === 'renamed' && n.extra.memoryMb === 256, {
+      pollIntervalMs: 10,
+      timeoutMs: 5000,
+    });
     expect(after.name).toBe('renamed');
   });
 
@@ -161,7 +174,10 @@ describe('machines', () => {
     await ctx.driver.exWaitForState(node, 'running', { pollIntervalMs: 10 });
     await ctx.driver.exSetFirewallEnabled(node, true);
     await ctx.driver.exSetDeletionProtection(node, true);
-    const got = await ctx.driver.exWaitForState(node, (n) => n.extra.firewallEnabled === true && n.extra.deletionProtection === true, { pollIntervalMs: 10, timeoutMs: 5000 });
+    const got = await ctx.driver.exWaitForState(node, (n) => n.extra.firewallEnabled === true && n.extra.deletionProtection === true, {
+      pollIntervalMs: 10,
+      timeoutMs: 5000,
+    });
     expect(got.extra.deletionProtection).toBe(true);
     await expect(ctx.driver.destroyNode(node)).rejects.toThrow(BadRequestError);
     await ctx.driver.exSetDeletionProtection(node, false);

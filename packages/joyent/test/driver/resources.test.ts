@@ -105,12 +105,18 @@ describe('key pairs', () => {
     expect((await ctx.driver.getKeyPair('ci')).publicKey).toContain(pub.split(' ')[1]);
     expect(await ctx.driver.deleteKeyPair(kp)).toBe(true);
     await expect(ctx.driver.getKeyPair('ci')).rejects.toThrow(NotFoundError);
-    await expect(ctx.driver.createKeyPair('x')).rejects.toThrow(/does not support createKeyPair/);
+    await expect(ctx.driver.createKeyPair({ name: 'x' })).rejects.toThrow(/does not support createKeyPair/);
   });
 
   it('uses the sub-user key collection when user is set', async () => {
     ctx.sim.addSubUser('demo', 'bob', [{ name: 'bobkey', key: testKey('rsa').publicKey }]);
-    const bob = new JoyentNodeDriver('demo', undefined, { url: ctx.sim.url, privateKey: testKey('rsa').privatePem, user: 'bob', useAgent: false, sshDir: false });
+    const bob = new JoyentNodeDriver('demo', undefined, {
+      url: ctx.sim.url,
+      privateKey: testKey('rsa').privatePem,
+      user: 'bob',
+      useAgent: false,
+      sshDir: false,
+    });
     try {
       expect((await bob.listKeyPairs()).map((k) => k.name)).toEqual(['bobkey']);
       expect(requestLines(ctx.sim)).toContain('GET /demo/users/bob/keys');

@@ -48,28 +48,42 @@ describe('accepted signatures', () => {
 
   it('accepts the legacy 0.9 dialect (signature after a space, raw header values)', async () => {
     const k = key('rsa');
-    const res = await call(s.sim.url, { path: '/multi/machines', sign: { key: k, keyId: `/multi/keys/${k.md5}`, dialect: 'legacy', headers: null } });
+    const res = await call(s.sim.url, {
+      path: '/multi/machines',
+      sign: { key: k, keyId: `/multi/keys/${k.md5}`, dialect: 'legacy', headers: null },
+    });
     expect(res.status).toBe(200);
-    const withLine = await call(s.sim.url, { path: '/multi/machines?limit=5', sign: { key: k, keyId: '/multi/keys/rsa', dialect: 'legacy', headers: ['request-line', 'date'] } });
+    const withLine = await call(s.sim.url, {
+      path: '/multi/machines?limit=5',
+      sign: { key: k, keyId: '/multi/keys/rsa', dialect: 'legacy', headers: ['request-line', 'date'] },
+    });
     expect(withLine.status).toBe(200);
     expect(withLine.headers['x-query-limit']).toBe('5');
   });
 
   it('uses x-date when present', async () => {
     const k = key('ed25519');
-    const res = await call(s.sim.url, { path: '/demo', date: null, headers: { 'x-date': new Date().toUTCString() }, sign: { key: k, headers: ['(request-target)', 'x-date'] } });
+    const res = await call(s.sim.url, {
+      path: '/demo',
+      date: null,
+      headers: { 'x-date': new Date().toUTCString() },
+      sign: { key: k, headers: ['(request-target)', 'x-date'] },
+    });
     expect(res.status).toBe(200);
   });
 
-  it('verifies what Joyent\'s reference http-signature signer produces', async () => {
+  it("verifies what Joyent's reference http-signature signer produces", async () => {
     const httpSignature = createRequire(import.meta.url)('http-signature') as { signRequest(req: http.ClientRequest, o: object): boolean };
     const k = key('rsa');
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(s.sim.url);
-      const req = http.request({ host: url.hostname, port: url.port, path: '/multi/machines?name=x', method: 'GET', headers: { date: new Date().toUTCString() } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        { host: url.hostname, port: url.port, path: '/multi/machines?name=x', method: 'GET', headers: { date: new Date().toUTCString() } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       httpSignature.signRequest(req, { key: k.pem, keyId: `/multi/keys/${k.md5}`, headers: ['(request-target)', 'date'] });
       req.end();
@@ -79,10 +93,18 @@ describe('accepted signatures', () => {
 
   it('accepts an RBAC sub-user key when Accept-Version admits 7.2.0, and resolves `my` to the parent account', async () => {
     const k = key('p256');
-    const res = await call(s.sim.url, { path: '/my', headers: { 'accept-version': '~8' }, sign: { key: k, keyId: `/demo/users/bob/keys/${k.md5}` } });
+    const res = await call(s.sim.url, {
+      path: '/my',
+      headers: { 'accept-version': '~8' },
+      sign: { key: k, keyId: `/demo/users/bob/keys/${k.md5}` },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ login: 'demo' });
-    const keys = await call(s.sim.url, { path: '/demo/users/bob/keys', headers: { 'accept-version': '~9||~8' }, sign: { key: k, keyId: `/demo/users/bob/keys/${k.md5}` } });
+    const keys = await call(s.sim.url, {
+      path: '/demo/users/bob/keys',
+      headers: { 'accept-version': '~9||~8' },
+      sign: { key: k, keyId: `/demo/users/bob/keys/${k.md5}` },
+    });
     expect((keys.body as Array<{ name: string }>).map((x) => x.name)).toEqual(['bobkey']);
   });
 
@@ -145,7 +167,10 @@ describe('rejected requests', () => {
   it('a skewed Date: 400 InvalidHeader with the skew', async () => {
     const res = await call(s.sim.url, { path: '/demo', date: new Date(Date.now() - 400_000).toUTCString(), sign: { key: key('ed25519') } });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'InvalidHeader', message: expect.stringMatching(/^Authorization header invalid: clock skew of 40\d(\.\d+)?s was greater than 300s$/) });
+    expect(res.body).toMatchObject({
+      code: 'InvalidHeader',
+      message: expect.stringMatching(/^Authorization header invalid: clock skew of 40\d(\.\d+)?s was greater than 300s$/),
+    });
   });
 
   it('an unparsable header or Date: 400 InvalidHeader', async () => {
@@ -180,7 +205,10 @@ describe('rejected requests', () => {
   });
 
   it('Basic auth: 401', async () => {
-    const res = await call(s.sim.url, { path: '/demo', headers: { authorization: `Basic ${Buffer.from('demo:secret').toString('base64')}` } });
+    const res = await call(s.sim.url, {
+      path: '/demo',
+      headers: { authorization: `Basic ${Buffer.from('demo:secret').toString('base64')}` },
+    });
     expect(res.status).toBe(401);
     expect(res.body).toEqual(INVALID);
   });
@@ -194,7 +222,11 @@ describe('rejected requests', () => {
   it('honours maxClockSkewSec', async () => {
     const strict = await startSim({ maxClockSkewSec: 5 });
     try {
-      const res = await call(strict.sim.url, { path: '/demo', date: new Date(Date.now() + 10_000).toUTCString(), sign: { key: key('ed25519') } });
+      const res = await call(strict.sim.url, {
+        path: '/demo',
+        date: new Date(Date.now() + 10_000).toUTCString(),
+        sign: { key: key('ed25519') },
+      });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ message: expect.stringMatching(/was greater than 5s$/) });
     } finally {

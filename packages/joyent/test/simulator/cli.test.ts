@@ -22,12 +22,16 @@ describe('the standalone simulator command', () => {
 
   it('rejects unknown options and bad numbers', async () => {
     await expect(runSimulatorCli(['--bogus'], () => undefined)).rejects.toThrow(/bogus/);
-    await expect(runSimulatorCli(['--seed', 'many', '--key-dir', dir], () => undefined)).rejects.toThrow('--seed must be a non-negative number, got "many"');
+    await expect(runSimulatorCli(['--seed', 'many', '--key-dir', dir], () => undefined)).rejects.toThrow(
+      '--seed must be a non-negative number, got "many"',
+    );
   });
 
   it('writes a ready-to-use key pair, prints URL and key id, seeds machines, and the driver works with them', async () => {
     const lines: string[] = [];
-    const handle = await runSimulatorCli(['--key-dir', dir, '--seed', '3', '--account', 'alice', '--provision-delay-ms', '10'], (l) => lines.push(l));
+    const handle = await runSimulatorCli(['--key-dir', dir, '--seed', '3', '--account', 'alice', '--provision-delay-ms', '10'], (l) =>
+      lines.push(l),
+    );
     expect(handle).toBeDefined();
     const { sim, privateKeyPath, fingerprint } = handle!;
     try {
@@ -43,7 +47,13 @@ describe('the standalone simulator command', () => {
 
       // The printed SDC_* line is enough for JoyentNodeDriver.fromEnv().
       const exportLine = lines.find((l) => l.includes('export SDC_URL='))!;
-      const env = Object.fromEntries(exportLine.trim().replace(/^export /, '').split(' ').map((kv) => kv.split('=') as [string, string]));
+      const env = Object.fromEntries(
+        exportLine
+          .trim()
+          .replace(/^export /, '')
+          .split(' ')
+          .map((kv) => kv.split('=') as [string, string]),
+      );
       expect(env['SDC_CLI_IDENTITY']).toBe(privateKeyPath);
       const driver = JoyentNodeDriver.fromEnv(env, { sshDir: false, retry: false });
       try {
@@ -53,6 +63,31 @@ describe('the standalone simulator command', () => {
       }
     } finally {
       await sim.close();
+    }
+  });
+
+  it('prints absolute key paths even when --key-dir is relative', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    const lines: string[] = [];
+    let handle;
+    try {
+      handle = await runSimulatorCli(['--key-dir', 'keys'], (l) => lines.push(l));
+    } finally {
+      process.chdir(cwd);
+    }
+    try {
+      const expected = path.join(dir, 'keys', 'id_ed25519');
+      expect(handle!.privateKeyPath).toBe(expected);
+      const out = lines.join('\n');
+      expect(out).toContain(`private key: ${expected} (public key ${expected}.pub)`);
+      expect(out).toContain(`SDC_CLI_IDENTITY=${expected}`);
+      expect(out).toContain(`ssh-add ${expected} `);
+      expect(out).not.toMatch(/(?<![\w/.-])keys\/id_ed25519/);
+      // The printed path works from another directory.
+      expect((await stat(expected)).isFile()).toBe(true);
+    } finally {
+      await handle!.sim.close();
     }
   });
 

@@ -80,7 +80,9 @@ describe('firewall rules on the wire', () => {
       const res = await s.api('GET', `/my/fwrules/${r['id'] as string}/machines`);
       expect(res.headers['x-resource-count']).toBe(String(asList(res).length));
       await s.api('DELETE', `/my/fwrules/${r['id'] as string}`);
-      return asList(res).map((m) => m['id'] as string).sort();
+      return asList(res)
+        .map((m) => m['id'] as string)
+        .sort();
     };
     expect(await ids('FROM any TO tag role = www ALLOW tcp PORT 80')).toEqual([...web].sort());
     expect(await ids('FROM any TO tag role ALLOW tcp PORT 80')).toEqual([...web, db].sort());
@@ -92,7 +94,11 @@ describe('firewall rules on the wire', () => {
   it("lists a machine's rules", async () => {
     const www = asObject(await s.api('POST', '/my/fwrules', { rule: 'FROM any TO tag role = www ALLOW tcp PORT 80' }));
     const dbRule = asObject(await s.api('POST', '/my/fwrules', { rule: `FROM tag role = www TO vm ${db} ALLOW tcp PORT 5432` }));
-    expect(asList(await s.api('GET', `/my/machines/${web[0]!}/fwrules`)).map((r) => r['id']).sort()).toEqual([www['id'], dbRule['id']].sort());
+    expect(
+      asList(await s.api('GET', `/my/machines/${web[0]!}/fwrules`))
+        .map((r) => r['id'])
+        .sort(),
+    ).toEqual([www['id'], dbRule['id']].sort());
     expect(asList(await s.api('GET', `/my/machines/${db}/fwrules`)).map((r) => r['id'])).toEqual([dbRule['id']]);
   });
 });

@@ -20,14 +20,23 @@ describe('machine lifecycle on the wire', () => {
     const res = await s.api('POST', '/my/machines', { image: img.id, package: pkg.id, ...body });
     expect(res.status).toBe(201);
     const id = asObject(res)['id'] as string;
-    await until(() => getState(id), (r) => asObject(r)['state'] === 'running');
+    await until(
+      () => getState(id),
+      (r) => asObject(r)['state'] === 'running',
+    );
     return id;
   }
 
   it('creates a machine answering 201 provisioning with a Location, then runs it with NICs', async () => {
     const pkg = s.sim.packages.find((p) => p.name === 'g4-highcpu-256M')!;
     const img = s.sim.images.find((i) => i.name === 'base-64-lts')!;
-    const res = await s.api('POST', '/my/machines', { image: img.id, package: pkg.id, name: 'web-{{shortId}}', 'tag.role': 'web', 'metadata.foo': 'bar' });
+    const res = await s.api('POST', '/my/machines', {
+      image: img.id,
+      package: pkg.id,
+      name: 'web-{{shortId}}',
+      'tag.role': 'web',
+      'metadata.foo': 'bar',
+    });
     expect(res.status).toBe(201);
     const created = asObject(res);
     expect(created['state']).toBe('provisioning');
@@ -39,7 +48,12 @@ describe('machine lifecycle on the wire', () => {
     expect((created['metadata'] as Json)['foo']).toBe('bar');
     expect(created['memory']).toBe(256);
 
-    const running = asObject(await until(() => getState(created['id'] as string), (r) => asObject(r)['state'] === 'running'));
+    const running = asObject(
+      await until(
+        () => getState(created['id'] as string),
+        (r) => asObject(r)['state'] === 'running',
+      ),
+    );
     expect((running['ips'] as string[]).length).toBeGreaterThanOrEqual(2);
     expect(running['primaryIp']).toBe((running['nics'] as Json[]).find((n) => n['primary'])!['ip']);
     expect(typeof running['compute_node']).toBe('string');
@@ -53,13 +67,22 @@ describe('machine lifecycle on the wire', () => {
     const id = await createRunning();
     expect((await s.api('POST', `/my/machines/${id}?action=stop`)).status).toBe(202);
     expect(asObject(await getState(id))['state']).toBe('stopping');
-    await until(() => getState(id), (r) => asObject(r)['state'] === 'stopped');
+    await until(
+      () => getState(id),
+      (r) => asObject(r)['state'] === 'stopped',
+    );
 
     expect((await s.api('POST', `/my/machines/${id}`, { action: 'start' })).status).toBe(202);
-    await until(() => getState(id), (r) => asObject(r)['state'] === 'running');
+    await until(
+      () => getState(id),
+      (r) => asObject(r)['state'] === 'running',
+    );
 
     expect((await s.api('DELETE', `/my/machines/${id}`)).status).toBe(204);
-    const gone = await until(() => getState(id), (r) => r.status === 410);
+    const gone = await until(
+      () => getState(id),
+      (r) => r.status === 410,
+    );
     expect(asObject(gone)['id']).toBe(id);
     expect(asObject(gone)['state']).toBe('deleted');
     const action = await s.api('POST', `/my/machines/${id}?action=start`);
@@ -95,9 +118,17 @@ describe('machine lifecycle on the wire', () => {
   it('answers CloudAPI errors for bad actions and states', async () => {
     const id = await createRunning();
     const missing = await s.api('POST', `/my/machines/${id}`, {});
-    expect([missing.status, asObject(missing)['code'], asObject(missing)['message']]).toEqual([409, 'MissingParameter', 'action is required']);
+    expect([missing.status, asObject(missing)['code'], asObject(missing)['message']]).toEqual([
+      409,
+      'MissingParameter',
+      'action is required',
+    ]);
     const unknown = await s.api('POST', `/my/machines/${id}?action=explode`);
-    expect([unknown.status, asObject(unknown)['code'], asObject(unknown)['message']]).toEqual([409, 'InvalidArgument', 'explode is not a valid action']);
+    expect([unknown.status, asObject(unknown)['code'], asObject(unknown)['message']]).toEqual([
+      409,
+      'InvalidArgument',
+      'explode is not a valid action',
+    ]);
     const start = await s.api('POST', `/my/machines/${id}?action=start`);
     expect([start.status, asObject(start)['code']]).toEqual([409, 'InvalidState']);
     const notThere = await s.api('GET', '/my/machines/00000000-0000-4000-8000-000000000000');
@@ -144,7 +175,11 @@ describe('ListMachines filters and pagination', () => {
     const ids = new Set([...asList(first), ...asList(second)].map((m) => m['id']));
     expect(ids.size).toBe(1206);
     const small = await s.api('GET', '/my/machines?limit=5&offset=2');
-    expect(asList(small).map((m) => m['id'])).toEqual(asList(first).slice(2, 7).map((m) => m['id']));
+    expect(asList(small).map((m) => m['id'])).toEqual(
+      asList(first)
+        .slice(2, 7)
+        .map((m) => m['id']),
+    );
   });
 
   it('refuses a limit above 1000 with 409', async () => {
@@ -179,7 +214,10 @@ describe('reboot and purge', () => {
     const [id] = s.sim.seedMachines('demo', 1) as [string];
     expect((await s.api('POST', `/my/machines/${id}?action=reboot`)).status).toBe(202);
     expect(asObject(await s.api('GET', `/my/machines/${id}`))['state']).toBe('stopping');
-    await until(() => s.api('GET', `/my/machines/${id}`), (r) => asObject(r)['state'] === 'running');
+    await until(
+      () => s.api('GET', `/my/machines/${id}`),
+      (r) => asObject(r)['state'] === 'running',
+    );
     expect(asList(await s.api('GET', `/my/machines/${id}/audit`))[0]!['action']).toBe('reboot');
   });
 
@@ -187,8 +225,14 @@ describe('reboot and purge', () => {
     const [id] = s.sim.seedMachines('demo', 1) as [string];
     expect(s.sim.getMachine('demo', id)?.['state']).toBe('running');
     expect((await s.api('DELETE', `/my/machines/${id}`)).status).toBe(204);
-    await until(() => s.api('GET', `/my/machines/${id}`), (r) => r.status === 410);
-    await until(() => s.api('GET', `/my/machines/${id}`), (r) => r.status === 404);
+    await until(
+      () => s.api('GET', `/my/machines/${id}`),
+      (r) => r.status === 410,
+    );
+    await until(
+      () => s.api('GET', `/my/machines/${id}`),
+      (r) => r.status === 404,
+    );
     expect(s.sim.getMachine('demo', id)).toBeUndefined();
   });
 });

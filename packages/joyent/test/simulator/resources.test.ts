@@ -14,7 +14,9 @@ describe('catalog, account and keys on the wire', () => {
   it('filters packages (AND, * wildcards) and gets one by id or name', async () => {
     const all = asList(await s.api('GET', '/my/packages'));
     expect(all.length).toBeGreaterThan(3);
-    expect(asList(await s.api('GET', '/my/packages?name=g4-highcpu-*')).every((p) => (p['name'] as string).startsWith('g4-highcpu-'))).toBe(true);
+    expect(asList(await s.api('GET', '/my/packages?name=g4-highcpu-*')).every((p) => (p['name'] as string).startsWith('g4-highcpu-'))).toBe(
+      true,
+    );
     expect(asList(await s.api('GET', '/my/packages?memory=1024')).map((p) => p['name'])).toEqual(['g4-highcpu-1G']);
     expect(asList(await s.api('GET', '/my/packages?memory=4096&vcpus=1')).map((p) => p['name'])).toEqual(['g4-general-4G']);
     const byName = asObject(await s.api('GET', '/my/packages/g4-highcpu-1G'));
@@ -26,7 +28,11 @@ describe('catalog, account and keys on the wire', () => {
     const images = asList(await s.api('GET', '/my/images'));
     expect(images.every((i) => i['state'] === 'active')).toBe(true);
     expect(asList(await s.api('GET', '/my/images?os=linux')).every((i) => i['os'] === 'linux')).toBe(true);
-    expect(asList(await s.api('GET', '/my/images?name=ubuntu-*')).map((i) => i['name']).sort()).toEqual(['ubuntu-22.04', 'ubuntu-certified-22.04']);
+    expect(
+      asList(await s.api('GET', '/my/images?name=ubuntu-*'))
+        .map((i) => i['name'])
+        .sort(),
+    ).toEqual(['ubuntu-22.04', 'ubuntu-certified-22.04']);
     expect(asList(await s.api('GET', '/my/images?type=zvol')).map((i) => i['name'])).toEqual(['ubuntu-certified-22.04']);
     const bad = await s.api('GET', '/my/images?state=melted');
     expect([bad.status, asObject(bad)['code']]).toEqual([409, 'InvalidArgument']);
@@ -40,7 +46,10 @@ describe('catalog, account and keys on the wire', () => {
     expect(asObject(res)['state']).toBe('creating');
     expect(res.headers['x-joyent-jobid']).toMatch(/^[0-9a-f-]{36}$/);
     const imageId = asObject(res)['id'] as string;
-    await until(() => s.api('GET', `/my/images/${imageId}`), (r) => asObject(r)['state'] === 'active');
+    await until(
+      () => s.api('GET', `/my/images/${imageId}`),
+      (r) => asObject(r)['state'] === 'active',
+    );
     expect(asList(await s.api('GET', '/my/images?public=false')).map((i) => i['id'])).toEqual([imageId]);
     expect((await s.api('DELETE', `/my/images/${imageId}`)).status).toBe(204);
   });
@@ -98,7 +107,11 @@ describe('catalog, account and keys on the wire', () => {
     expect(res.status).toBe(201);
     expect(asObject(res)['name']).toBe(k.md5);
     expect(asList(await s.api('GET', '/my/users/ops/keys')).map((x) => x['fingerprint'])).toEqual([k.md5]);
-    const asUser = await call(s.sim.url, { path: '/my/machines', headers: { 'accept-version': '~8' }, sign: { key: k, keyId: `/demo/users/ops/keys/${k.md5}` } });
+    const asUser = await call(s.sim.url, {
+      path: '/my/machines',
+      headers: { 'accept-version': '~8' },
+      sign: { key: k, keyId: `/demo/users/ops/keys/${k.md5}` },
+    });
     expect(asUser.status).toBe(200);
     expect((await s.api('GET', '/my/users/nobody/keys')).status).toBe(404);
   });
@@ -143,13 +156,22 @@ describe('machine sub-resources on the wire', () => {
     const base = `/my/machines/${id}/snapshots`;
     const res = await s.api('POST', base, { name: 'before' });
     expect([res.status, asObject(res)['state']]).toEqual([201, 'queued']);
-    await until(() => s.api('GET', `${base}/before`), (r) => asObject(r)['state'] === 'created');
+    await until(
+      () => s.api('GET', `${base}/before`),
+      (r) => asObject(r)['state'] === 'created',
+    );
     expect(asList(await s.api('GET', base)).map((x) => x['name'])).toEqual(['before']);
     expect((await s.api('POST', `${base}/before`)).status).toBe(409);
     await s.api('POST', `/my/machines/${id}?action=stop`);
-    await until(() => s.api('GET', `/my/machines/${id}`), (r) => asObject(r)['state'] === 'stopped');
+    await until(
+      () => s.api('GET', `/my/machines/${id}`),
+      (r) => asObject(r)['state'] === 'stopped',
+    );
     expect((await s.api('POST', `${base}/before`)).status).toBe(202);
-    await until(() => s.api('GET', `/my/machines/${id}`), (r) => asObject(r)['state'] === 'running');
+    await until(
+      () => s.api('GET', `/my/machines/${id}`),
+      (r) => asObject(r)['state'] === 'running',
+    );
     expect((await s.api('DELETE', `${base}/before`)).status).toBe(204);
     expect((await s.api('GET', `${base}/before`)).status).toBe(404);
   });
@@ -167,7 +189,10 @@ describe('machine sub-resources on the wire', () => {
     expect((await s.api('POST', base, { network: fabric['id'] })).status).toBe(302);
     expect(asObject(await s.api('GET', `${base}/${mac}`))['network']).toBe(fabric['id']);
     expect((await s.api('DELETE', `${base}/${mac}`)).status).toBe(204);
-    await until(() => s.api('GET', `${base}/${mac}`), (r) => r.status === 404);
+    await until(
+      () => s.api('GET', `${base}/${mac}`),
+      (r) => r.status === 404,
+    );
     const missing = await s.api('POST', base, {});
     expect([missing.status, asObject(missing)['code']]).toEqual([409, 'MissingParameter']);
   });

@@ -22,25 +22,53 @@ export interface Key {
 
 const cache = new Map<KeyKind, Key>();
 const CURVES: Record<string, string> = { p256: 'prime256v1', p384: 'secp384r1', p521: 'secp521r1' };
-const ALGORITHMS: Record<KeyKind, string> = { rsa: 'rsa-sha256', p256: 'ecdsa-sha256', p384: 'ecdsa-sha384', p521: 'ecdsa-sha512', ed25519: 'ed25519-sha512' };
+const ALGORITHMS: Record<KeyKind, string> = {
+  rsa: 'rsa-sha256',
+  p256: 'ecdsa-sha256',
+  p384: 'ecdsa-sha384',
+  p521: 'ecdsa-sha512',
+  ed25519: 'ed25519-sha512',
+};
 
 /** A key of `kind` (generated once per test file). */
 export function key(kind: KeyKind): Key {
   const hit = cache.get(kind);
   if (hit) return hit;
-  const pair = kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : kind === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: CURVES[kind]! });
+  const pair =
+    kind === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : kind === 'ed25519'
+        ? generateKeyPairSync('ed25519')
+        : generateKeyPairSync('ec', { namedCurve: CURVES[kind]! });
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const priv = sshpk.parsePrivateKey(pem, 'pem');
-  const k: Key = { kind, private: priv, pem, publicKey: `${priv.toPublic().toString('ssh')} ${kind}@test`, md5: priv.fingerprint('md5').toString('hex'), algorithm: ALGORITHMS[kind] };
+  const k: Key = {
+    kind,
+    private: priv,
+    pem,
+    publicKey: `${priv.toPublic().toString('ssh')} ${kind}@test`,
+    md5: priv.fingerprint('md5').toString('hex'),
+    algorithm: ALGORITHMS[kind],
+  };
   cache.set(kind, k);
   return k;
 }
 
 /** A fresh key that is never cached (for "unknown key" cases). */
 export function freshKey(): Key {
-  const pair = generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const pair = generateKeyPairSync('ed25519', {
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const priv = sshpk.parsePrivateKey(pair.privateKey, 'pem');
-  return { kind: 'ed25519', private: priv, pem: pair.privateKey, publicKey: priv.toPublic().toString('ssh'), md5: priv.fingerprint('md5').toString('hex'), algorithm: 'ed25519-sha512' };
+  return {
+    kind: 'ed25519',
+    private: priv,
+    pem: pair.privateKey,
+    publicKey: priv.toPublic().toString('ssh'),
+    md5: priv.fingerprint('md5').toString('hex'),
+    algorithm: 'ed25519-sha512',
+  };
 }
 
 /** How to sign a request. */
@@ -98,7 +126,9 @@ export function signatureHeader(method: string, path: string, headers: Record<st
   if (o.tamper) sig = `${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
   const keyId = o.keyId ?? `/demo/keys/${o.key.md5}`;
   const headersParam = o.headers === null ? '' : `,headers="${names.join(' ')}"`;
-  return dialect === 'modern' ? `Signature keyId="${keyId}",algorithm="${algorithm}"${headersParam},signature="${sig}"` : `Signature keyId="${keyId}",algorithm="${algorithm}"${headersParam} ${sig}`;
+  return dialect === 'modern'
+    ? `Signature keyId="${keyId}",algorithm="${algorithm}"${headersParam},signature="${sig}"`
+    : `Signature keyId="${keyId}",algorithm="${algorithm}"${headersParam} ${sig}`;
 }
 
 /** Sends a request to `baseUrl` (signed when `sign` is given). */

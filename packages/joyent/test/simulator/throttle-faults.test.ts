@@ -35,7 +35,13 @@ describe('fault injection through the core kit', () => {
   afterAll(() => s.close());
 
   it('applies an injected status fault to the matching request only, and logs it', async () => {
-    s.sim.server.injectFault({ kind: 'status', method: 'GET', path: '/my/machines', status: 503, body: { code: 'ServiceUnavailable', message: 'maintenance' } });
+    s.sim.server.injectFault({
+      kind: 'status',
+      method: 'GET',
+      path: '/my/machines',
+      status: 503,
+      body: { code: 'ServiceUnavailable', message: 'maintenance' },
+    });
     expect((await s.api('GET', '/my/packages')).status).toBe(200);
     const failed = await s.api('GET', '/my/machines');
     expect([failed.status, asObject(failed)['code']]).toEqual([503, 'ServiceUnavailable']);

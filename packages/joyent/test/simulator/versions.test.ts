@@ -63,7 +63,10 @@ describe('version negotiation and response headers', () => {
   it('answers 400 InvalidVersion for a range no route serves', async () => {
     const res = await s.api('GET', '/my/machines', undefined, { 'accept-version': '~5' });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ code: 'InvalidVersion', message: 'GET /my/machines supports versions: 6.5.0, 7.0.0, 7.1.0, 7.2.0, 7.3.0, 8.0.0, 9.0.0' });
+    expect(res.body).toEqual({
+      code: 'InvalidVersion',
+      message: 'GET /my/machines supports versions: 6.5.0, 7.0.0, 7.1.0, 7.2.0, 7.3.0, 8.0.0, 9.0.0',
+    });
     const images = await s.api('GET', '/my/images', undefined, { 'x-api-version': '~6.5' });
     expect(images.status).toBe(400);
     expect(images.body).toMatchObject({ code: 'InvalidVersion', message: expect.stringContaining('supports versions: 7.0.0') });
@@ -92,23 +95,39 @@ describe('version negotiation and response headers', () => {
 
     const created = await s.api('POST', '/my/machines', { name: 'old-school', dataset: base['urn'], package: 'g4-highcpu-128M' }, v65);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'old-school', type: 'smartmachine', state: 'provisioning', dataset: 'sdc:sdc:base-64-lts:23.4.0' });
+    expect(created.body).toMatchObject({
+      name: 'old-school',
+      type: 'smartmachine',
+      state: 'provisioning',
+      dataset: 'sdc:sdc:base-64-lts:23.4.0',
+    });
     expect(created.body).not.toHaveProperty('image');
     const id = (created.body as { id: string }).id;
-    await until(() => s.api('GET', `/my/machines/${id}`, undefined, v65), (r) => (r.body as { state: string }).state === 'running');
+    await until(
+      () => s.api('GET', `/my/machines/${id}`, undefined, v65),
+      (r) => (r.body as { state: string }).state === 'running',
+    );
     const refused = await s.api('DELETE', `/my/machines/${id}`, undefined, v65);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'InvalidState' });
     expect((await s.api('POST', `/my/machines/${id}?action=stop`, undefined, v65)).status).toBe(202);
-    await until(() => s.api('GET', `/my/machines/${id}`, undefined, v65), (r) => (r.body as { state: string }).state === 'stopped');
+    await until(
+      () => s.api('GET', `/my/machines/${id}`, undefined, v65),
+      (r) => (r.body as { state: string }).state === 'stopped',
+    );
     expect((await s.api('DELETE', `/my/machines/${id}`, undefined, v65)).status).toBe(204);
-    const gone = await until(() => s.api('GET', '/my/machines?tombstone=5', undefined, v65), (r) => (r.body as Array<{ state: string }>)[0]?.state === 'deleted');
+    const gone = await until(
+      () => s.api('GET', '/my/machines?tombstone=5', undefined, v65),
+      (r) => (r.body as Array<{ state: string }>)[0]?.state === 'deleted',
+    );
     expect(gone.body).toHaveLength(1);
     expect((await s.api('GET', '/my/machines', undefined, v65)).body).toEqual([]);
   });
 
   it('reports the 7.x image type and dataset field before 8.0', async () => {
-    const images = (await s.api('GET', '/my/images?name=ubuntu-certified-22.04', undefined, { 'accept-version': '~7' })).body as Array<Record<string, unknown>>;
+    const images = (await s.api('GET', '/my/images?name=ubuntu-certified-22.04', undefined, { 'accept-version': '~7' })).body as Array<
+      Record<string, unknown>
+    >;
     expect(images[0]).toMatchObject({ type: 'virtualmachine' });
     const modern = (await s.api('GET', '/my/images?name=ubuntu-certified-22.04')).body as Array<Record<string, unknown>>;
     expect(modern[0]).toMatchObject({ type: 'zvol', os: 'linux' });

@@ -28,7 +28,14 @@ export async function startSim(options: SimOptions = {}, kind: TestKeyKind = 'ed
   });
   const drivers: JoyentNodeDriver[] = [];
   const makeDriver = (extra: JoyentDriverOptions = {}, keyIdOrPath?: string): JoyentNodeDriver => {
-    const d = new JoyentNodeDriver('demo', keyIdOrPath, { url: sim.url, privateKey: key.privatePem, useAgent: false, sshDir: false, retry: false, ...extra });
+    const d = new JoyentNodeDriver('demo', keyIdOrPath, {
+      url: sim.url,
+      privateKey: key.privatePem,
+      useAgent: false,
+      sshDir: false,
+      retry: false,
+      ...extra,
+    });
     drivers.push(d);
     return d;
   };

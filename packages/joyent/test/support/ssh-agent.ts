@@ -22,7 +22,9 @@ export async function startSshAgent(dir: string): Promise<TestAgent> {
   try {
     await run('which', ['ssh-agent']);
   } catch {
-    throw new Error('ssh-agent is not installed: install OpenSSH client tools (apt-get install -y openssh-client) to run the ssh-agent tests');
+    throw new Error(
+      'ssh-agent is not installed: install OpenSSH client tools (apt-get install -y openssh-client) to run the ssh-agent tests',
+    );
   }
   const child: ChildProcess = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

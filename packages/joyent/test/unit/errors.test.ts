@@ -9,7 +9,7 @@ import {
   ServiceUnavailableError,
 } from '@cloudmux/core/errors';
 import type { HttpErrorContext } from '@cloudmux/core/http';
-import { mapCloudApiError } from '../../src/errors.js';
+import { mapCloudApiError } from '../../src/cloudapi/errors.js';
 
 function ctx(status: number, body: unknown, extra: Partial<HttpErrorContext> = {}): HttpErrorContext {
   return {
@@ -42,7 +42,13 @@ describe('mapCloudApiError', () => {
   ] as const)('%i %s', (status, code, cls) => {
     const err = mapCloudApiError(ctx(status, { code, message: 'text from CloudAPI' }));
     expect(err).toBeInstanceOf(cls);
-    expect(err).toMatchObject({ status, providerCode: code, providerMessage: 'text from CloudAPI', requestId: 'req-123', provider: 'joyent' });
+    expect(err).toMatchObject({
+      status,
+      providerCode: code,
+      providerMessage: 'text from CloudAPI',
+      requestId: 'req-123',
+      provider: 'joyent',
+    });
     expect(err.message).toContain('req-123');
     expect(err.message).toContain(code);
   });

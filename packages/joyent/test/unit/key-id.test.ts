@@ -21,7 +21,10 @@ describe('fingerprints', () => {
   });
 
   it('matches a key by either fingerprint', () => {
-    const key = { md5Fingerprint: 'aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99', sha256Fingerprint: 'SHA256:WSrlgXAgmq+lxJZXbwg7LovCwj6GXlzwDIX8oGMqhPk' };
+    const key = {
+      md5Fingerprint: 'aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99',
+      sha256Fingerprint: 'SHA256:WSrlgXAgmq+lxJZXbwg7LovCwj6GXlzwDIX8oGMqhPk',
+    };
     expect(fingerprintMatches(parseFingerprint('aabbccddeeff00112233445566778899')!, key)).toBe(true);
     expect(fingerprintMatches(parseFingerprint('SHA256:WSrlgXAgmq+lxJZXbwg7LovCwj6GXlzwDIX8oGMqhPk')!, key)).toBe(true);
     expect(fingerprintMatches(parseFingerprint('00bbccddeeff00112233445566778899')!, key)).toBe(false);

@@ -11,27 +11,37 @@ describe('JoyentNodeDriver construction', () => {
     const d = new JoyentNodeDriver('demo', undefined, { privateKey: pem });
     expect(d.url).toBe('https://us-east-1.api.joyent.com');
     expect(d.datacenter).toBe('us-east-1');
-    expect(new JoyentNodeDriver('demo', undefined, { privateKey: pem, region: 'eu-lon-1' }).url).toBe('https://api-eu-lon-1.instantservers.telefonica.com');
+    expect(new JoyentNodeDriver('demo', undefined, { privateKey: pem, region: 'eu-lon-1' }).url).toBe(
+      'https://api-eu-lon-1.instantservers.telefonica.com',
+    );
     d.close();
   });
 
   it('lists the valid regions for an unknown one', () => {
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, region: 'mars-1' })).toThrow(InvalidArgumentError);
-    expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, region: 'mars-1' })).toThrow(`Valid values: ${JOYENT_REGIONS.map((r) => r.id).join(', ')}`);
+    expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, region: 'mars-1' })).toThrow(
+      `Valid values: ${JOYENT_REGIONS.map((r) => r.id).join(', ')}`,
+    );
   });
 
   it('rejects unknown options, listing the valid ones', () => {
-    expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, colour: 'red' } as never)).toThrow(/unknown option "colour". Valid options: actAs, algorithm, apiVersion/);
+    expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, colour: 'red' } as never)).toThrow(
+      /unknown option "colour". Valid options: actAs, algorithm, apiVersion/,
+    );
   });
 
   it('validates url, algorithm, account and combinations', () => {
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, url: 'not a url' })).toThrow(/Invalid url/);
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, url: 'ftp://x' })).toThrow(/http or https/);
-    expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, url: 'https://x', region: 'us-east-1' })).toThrow(/either region or url/);
+    expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, url: 'https://x', region: 'us-east-1' })).toThrow(
+      /either region or url/,
+    );
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, algorithm: 'rsa-md5' as never })).toThrow(/Invalid algorithm/);
     expect(() => new JoyentNodeDriver('', undefined, { privateKey: pem })).toThrow(/Invalid Joyent account/);
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, legacy65: true, user: 'bob' })).toThrow(/7\.2/);
-    expect(() => new JoyentNodeDriver('demo', '/other/keys/aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99', { privateKey: pem })).toThrow(/names account "other"/);
+    expect(() => new JoyentNodeDriver('demo', '/other/keys/aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99', { privateKey: pem })).toThrow(
+      /names account "other"/,
+    );
     expect(() => new JoyentNodeDriver('demo', '/demo/users/bob/keys/x', { privateKey: pem, user: 'alice' })).toThrow(/sub-user "bob"/);
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, keyPath: '/x' })).toThrow(/Give the private key once/);
     expect(() => new JoyentNodeDriver('demo', undefined, { privateKey: pem, useAgent: '/tmp/sock' })).toThrow(/not both/);
@@ -61,7 +71,7 @@ describe('JoyentNodeDriver construction', () => {
   it('throws NotSupportedError for portable methods it does not implement', async () => {
     const d = new JoyentNodeDriver('demo', undefined, { url: 'https://x', privateKey: pem });
     await expect(d.listVolumes()).rejects.toThrow('Joyent Triton does not support listVolumes');
-    await expect(d.createKeyPair('x')).rejects.toThrow('Joyent Triton does not support createKeyPair');
+    await expect(d.createKeyPair({ name: 'x' })).rejects.toThrow('Joyent Triton does not support createKeyPair');
     d.close();
   });
 });

@@ -42,9 +42,16 @@ function allocateAddress(ctx: ActionContext, w: XmlWriter): void {
   const { params, state } = ctx;
   const domain = params.get('Domain') ?? 'vpc';
   if (domain !== 'vpc' && domain !== 'standard') throw new Ec2Error('InvalidParameterValue', `Invalid value '${domain}' for domain.`);
-  if (state.addresses.size >= state.options.addressLimit) throw new Ec2Error('AddressLimitExceeded', 'The maximum number of addresses has been reached.');
+  if (state.addresses.size >= state.options.addressLimit)
+    throw new Ec2Error('AddressLimitExceeded', 'The maximum number of addresses has been reached.');
   const tags = tagSpecifications(params, ['elastic-ip']).get('elastic-ip') ?? new Map<string, string>();
-  const address: AddressRecord = { allocationId: newId('eipalloc'), publicIp: state.allocateElasticIp(), associationId: undefined, instanceId: undefined, tags };
+  const address: AddressRecord = {
+    allocationId: newId('eipalloc'),
+    publicIp: state.allocateElasticIp(),
+    associationId: undefined,
+    instanceId: undefined,
+    tags,
+  };
   state.addresses.set(address.allocationId, address);
   w.leaf('publicIp', address.publicIp).leaf('domain', 'vpc').leaf('allocationId', address.allocationId);
   w.leaf('publicIpv4Pool', 'amazon').leaf('networkBorderGroup', state.options.region);
@@ -72,7 +79,10 @@ function associateAddress(ctx: ActionContext, w: XmlWriter): void {
     return;
   }
   if (address.instanceId && params.bool('AllowReassociation') !== true) {
-    throw new Ec2Error('Resource.AlreadyAssociated', `resource ${address.allocationId} is already associated with associate-id ${address.associationId ?? ''}`);
+    throw new Ec2Error(
+      'Resource.AlreadyAssociated',
+      `resource ${address.allocationId} is already associated with associate-id ${address.associationId ?? ''}`,
+    );
   }
   if (address.instanceId) unlink(state, address);
   const previous = inst.elasticIp ? state.addresses.get(inst.elasticIp) : undefined;

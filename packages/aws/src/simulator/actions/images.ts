@@ -82,7 +82,9 @@ function describeImages(ctx: ActionContext, w: XmlWriter): void {
   let images: ImageRecord[];
   if (ids.length > 0) {
     const missing = ids.filter((id) => !state.images.has(id) || !visible(state, state.images.get(id) as ImageRecord));
-    for (const id of missing) if (!/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id)) throw new Ec2Error('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`);
+    for (const id of missing)
+      if (!/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/.test(id))
+        throw new Ec2Error('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`);
     if (missing.length > 0) throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${missing.join(', ')}]' does not exist`);
     images = [...new Set(ids)].map((id) => state.images.get(id) as ImageRecord).sort((a, b) => a.seq - b.seq);
   } else {
@@ -108,15 +110,30 @@ function ownImageNamed(state: Ec2State, name: string): ImageRecord | undefined {
 
 function checkName(state: Ec2State, name: string): void {
   if (!NAME_PATTERN.test(name)) {
-    throw new Ec2Error('InvalidAMIName.Malformed', 'AMI names must be between 3 and 128 characters long, and may contain letters, numbers, \'(\', \')\', \'.\', \'-\', \'/\' and \'_\'');
+    throw new Ec2Error(
+      'InvalidAMIName.Malformed',
+      "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'",
+    );
   }
   const taken = ownImageNamed(state, name);
   if (taken) throw new Ec2Error('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${taken.id}`);
 }
 
-function makePendingImage(ctx: ActionContext, base: Omit<ImageRecord, 'id' | 'seq' | 'state' | 'creationDate' | 'ownerId' | 'ownerAlias' | 'public'>): ImageRecord {
+function makePendingImage(
+  ctx: ActionContext,
+  base: Omit<ImageRecord, 'id' | 'seq' | 'state' | 'creationDate' | 'ownerId' | 'ownerAlias' | 'public'>,
+): ImageRecord {
   const { state, now } = ctx;
-  const image: ImageRecord = { ...base, id: newId('ami'), seq: state.nextSeq(), state: 'pending', creationDate: now, ownerId: state.options.accountId, ownerAlias: undefined, public: false };
+  const image: ImageRecord = {
+    ...base,
+    id: newId('ami'),
+    seq: state.nextSeq(),
+    state: 'pending',
+    creationDate: now,
+    ownerId: state.options.accountId,
+    ownerAlias: undefined,
+    public: false,
+  };
   state.images.set(image.id, image);
   state.schedule(image, now, state.options.resourceDelayMs, () => {
     image.state = 'available';
@@ -156,7 +173,14 @@ function createImage(ctx: ActionContext, w: XmlWriter): void {
         tags: new Map(snapshotTags),
       };
       pending.push(snapshot);
-      return { deviceName: dev.deviceName, snapshotId: snapshot.id, volumeSize: snapshot.volumeSize, volumeType: vol?.volumeType ?? 'gp2', deleteOnTermination: dev.deleteOnTermination, encrypted: snapshot.encrypted };
+      return {
+        deviceName: dev.deviceName,
+        snapshotId: snapshot.id,
+        volumeSize: snapshot.volumeSize,
+        volumeType: vol?.volumeType ?? 'gp2',
+        deleteOnTermination: dev.deleteOnTermination,
+        encrypted: snapshot.encrypted,
+      };
     }),
     tags: specs.get('image') ?? new Map(),
   });
@@ -190,9 +214,11 @@ function copyImage(ctx: ActionContext, w: XmlWriter): Promise<void> {
       const sourceRegion = params.require('SourceRegion');
       const sourceId = params.require('SourceImageId');
       const name = params.require('Name');
-      if (sourceRegion !== state.options.region && !KNOWN_REGIONS.some((r) => r.name === sourceRegion)) throw invalidValue('SourceRegion', sourceRegion);
+      if (sourceRegion !== state.options.region && !KNOWN_REGIONS.some((r) => r.name === sourceRegion))
+        throw invalidValue('SourceRegion', sourceRegion);
       const source = state.image(sourceId);
-      if (!source.public && source.ownerId !== state.options.accountId) throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${sourceId}]' does not exist`);
+      if (!source.public && source.ownerId !== state.options.accountId)
+        throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${sourceId}]' does not exist`);
       if (source.state !== 'available') throw new Ec2Error('IncorrectState', `Image ${sourceId} is not in the 'available' state.`);
       checkName(state, name);
       return makePendingImage(ctx, {

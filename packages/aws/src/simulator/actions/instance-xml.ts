@@ -35,7 +35,9 @@ export function writeInstance(w: XmlWriter, inst: InstanceRecord, state: Ec2Stat
   w.leaf('launchTime', isoTime(inst.launchTime));
   w.open('placement').leaf('availabilityZone', inst.availabilityZone).empty('groupName').leaf('tenancy', 'default').close();
   w.leaf('platform', inst.platform);
-  w.open('monitoring').leaf('state', inst.monitoring ? 'enabled' : 'disabled').close();
+  w.open('monitoring')
+    .leaf('state', inst.monitoring ? 'enabled' : 'disabled')
+    .close();
   if (!terminated) {
     w.leaf('subnetId', inst.subnetId).leaf('vpcId', inst.vpcId).leaf('privateIpAddress', inst.privateIp);
     w.leaf('ipAddress', inst.publicIp);
@@ -62,11 +64,16 @@ export function writeInstance(w: XmlWriter, inst: InstanceRecord, state: Ec2Stat
   if (inst.tags.size > 0) w.tags(inst.tags);
   w.leaf('hypervisor', 'xen');
   if (!terminated) writeNetworkInterface(w, inst, state);
-  if (inst.iamInstanceProfile) w.open('iamInstanceProfile').leaf('arn', inst.iamInstanceProfile.arn).leaf('id', inst.iamInstanceProfile.id).close();
+  if (inst.iamInstanceProfile)
+    w.open('iamInstanceProfile').leaf('arn', inst.iamInstanceProfile.arn).leaf('id', inst.iamInstanceProfile.id).close();
   w.leaf('ebsOptimized', inst.ebsOptimized);
   w.leaf('enaSupport', true);
   const spec = state.instanceTypes.get(inst.instanceType);
-  if (spec) w.open('cpuOptions').leaf('coreCount', Math.max(1, Math.floor(spec.vcpus / 2))).leaf('threadsPerCore', spec.vcpus > 1 ? 2 : 1).close();
+  if (spec)
+    w.open('cpuOptions')
+      .leaf('coreCount', Math.max(1, Math.floor(spec.vcpus / 2)))
+      .leaf('threadsPerCore', spec.vcpus > 1 ? 2 : 1)
+      .close();
   w.open('metadataOptions')
     .leaf('state', 'applied')
     .leaf('httpTokens', 'required')
@@ -121,13 +128,21 @@ function writeNetworkInterface(w: XmlWriter, inst: InstanceRecord, state: Ec2Sta
 }
 
 /** Writes the reservation elements (`reservationId`, `ownerId`, `groupSet`, `instancesSet`) for some of its instances. */
-export function writeReservationBody(w: XmlWriter, reservation: ReservationRecord, instances: readonly InstanceRecord[], state: Ec2State): void {
+export function writeReservationBody(
+  w: XmlWriter,
+  reservation: ReservationRecord,
+  instances: readonly InstanceRecord[],
+  state: Ec2State,
+): void {
   w.leaf('reservationId', reservation.id).leaf('ownerId', reservation.ownerId).empty('groupSet');
   w.list('instancesSet', instances, (inst, x) => writeInstance(x, inst, state));
 }
 
 /** Writes `instancesSet` of state changes (Start/Stop/TerminateInstances). */
-export function writeStateChanges(w: XmlWriter, changes: readonly { instance: InstanceRecord; previous: InstanceStateName; current: InstanceStateName }[]): void {
+export function writeStateChanges(
+  w: XmlWriter,
+  changes: readonly { instance: InstanceRecord; previous: InstanceStateName; current: InstanceStateName }[],
+): void {
   w.list('instancesSet', changes, (c, x) => {
     x.leaf('instanceId', c.instance.id);
     writeState(x, 'currentState', c.current);

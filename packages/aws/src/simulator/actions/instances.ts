@@ -75,7 +75,11 @@ function describeInstances(ctx: ActionContext, w: XmlWriter): void {
     else groups.set(inst.reservationId, [inst]);
   }
   w.list('reservationSet', groups, ([reservationId, instances], x) => {
-    const reservation: ReservationRecord = state.reservations.get(reservationId) ?? { id: reservationId, ownerId: state.options.accountId, instances };
+    const reservation: ReservationRecord = state.reservations.get(reservationId) ?? {
+      id: reservationId,
+      ownerId: state.options.accountId,
+      instances,
+    };
     writeReservationBody(x, reservation, instances, state);
   });
   w.leaf('nextToken', page.nextToken);
@@ -87,7 +91,12 @@ function targets(ctx: ActionContext): InstanceRecord[] {
   return ctx.state.findInstances([...new Set(ids)]);
 }
 
-function changeStates(ctx: ActionContext, w: XmlWriter, check: (i: InstanceRecord) => void, apply: (i: InstanceRecord) => StateChange): void {
+function changeStates(
+  ctx: ActionContext,
+  w: XmlWriter,
+  check: (i: InstanceRecord) => void,
+  apply: (i: InstanceRecord) => StateChange,
+): void {
   const instances = targets(ctx);
   instances.forEach(check);
   writeStateChanges(w, instances.map(apply));
@@ -98,7 +107,7 @@ const CONSOLE_LINUX = [
   '[    0.000000] Command line: BOOT_IMAGE=(hd0,gpt1)/boot/vmlinuz root=LABEL=/ console=tty0 console=ttyS0,115200n8',
   '[    0.004000] DMI: Amazon EC2 {type}/, BIOS 1.0 10/16/2017',
   '[    1.210000] EXT4-fs (nvme0n1p1): mounted filesystem with ordered data mode.',
-  'cloud-init[1201]: Cloud-init v. 22.2.2 running \'init\' at {time}. Up 6.12 seconds.',
+  "cloud-init[1201]: Cloud-init v. 22.2.2 running 'init' at {time}. Up 6.12 seconds.",
   'cloud-init[1201]: ci-info: ++++++++++++++++++++++Net device info++++++++++++++++++++++',
   'cloud-init[1201]: ci-info: | eth0 | True | {ip} | 255.255.240.0 | global |',
   'cloud-init[1583]: Cloud-init v. 22.2.2 finished at {time}. Datasource DataSourceEc2.  Up 12.34 seconds',

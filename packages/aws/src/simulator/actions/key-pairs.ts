@@ -68,7 +68,10 @@ function describeKeyPairs(ctx: ActionContext, w: XmlWriter): void {
   if (names.length > 0 || ids.length > 0) {
     const missing = [...names.filter((n) => !state.keyPairs.has(n)), ...ids.filter((id) => !keys.some((k) => k.id === id))];
     if (missing.length > 0) {
-      throw new Ec2Error('InvalidKeyPair.NotFound', missing.length === 1 ? `The key pair '${missing[0]}' does not exist` : `The key pairs '${missing.join(', ')}' do not exist`);
+      throw new Ec2Error(
+        'InvalidKeyPair.NotFound',
+        missing.length === 1 ? `The key pair '${missing[0]}' does not exist` : `The key pairs '${missing.join(', ')}' do not exist`,
+      );
     }
     keys = keys.filter((k) => names.includes(k.name) || ids.includes(k.id));
   }

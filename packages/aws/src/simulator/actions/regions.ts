@@ -34,9 +34,13 @@ function describeAvailabilityZones(ctx: ActionContext, w: XmlWriter): void {
   const names = params.list('ZoneName');
   const zoneIds = params.list('ZoneId');
   let subnets = [...state.subnets.values()];
-  for (const name of names) if (!subnets.some((s) => s.availabilityZone === name)) throw new Ec2Error('InvalidParameterValue', `The zone '${name}' does not exist.`);
-  for (const id of zoneIds) if (!subnets.some((s) => s.zoneId === id)) throw new Ec2Error('InvalidParameterValue', `The zone '${id}' does not exist.`);
-  if (names.length > 0 || zoneIds.length > 0) subnets = subnets.filter((s) => names.includes(s.availabilityZone) || zoneIds.includes(s.zoneId));
+  for (const name of names)
+    if (!subnets.some((s) => s.availabilityZone === name))
+      throw new Ec2Error('InvalidParameterValue', `The zone '${name}' does not exist.`);
+  for (const id of zoneIds)
+    if (!subnets.some((s) => s.zoneId === id)) throw new Ec2Error('InvalidParameterValue', `The zone '${id}' does not exist.`);
+  if (names.length > 0 || zoneIds.length > 0)
+    subnets = subnets.filter((s) => names.includes(s.availabilityZone) || zoneIds.includes(s.zoneId));
   const region = state.options.region;
   const match = compileFilters(parseFilters(params), {
     'zone-name': (s: SubnetRecord) => s.availabilityZone,
@@ -62,7 +66,8 @@ function describeInstanceTypes(ctx: ActionContext, w: XmlWriter): void {
   const { params, state } = ctx;
   const wanted = params.list('InstanceType');
   const missing = wanted.filter((t) => !state.instanceTypes.has(t));
-  if (missing.length > 0) throw new Ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${missing.join(', ')}]`);
+  if (missing.length > 0)
+    throw new Ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${missing.join(', ')}]`);
   let types: SequencedType[] = [...state.instanceTypes.values()].map((t, i) => ({ ...t, seq: i + 1 }));
   if (wanted.length > 0) types = types.filter((t) => wanted.includes(t.name));
   const match = compileFilters(parseFilters(params), {
@@ -78,7 +83,9 @@ function describeInstanceTypes(ctx: ActionContext, w: XmlWriter): void {
   const page = paginate('DescribeInstanceTypes', types.filter(match), params, { min: 5, max: 100 });
   w.list('instanceTypeSet', page.items, (t, x) => {
     x.leaf('instanceType', t.name).leaf('currentGeneration', t.currentGeneration).leaf('freeTierEligible', t.freeTier);
-    x.values('supportedUsageClasses', ['on-demand', 'spot']).values('supportedRootDeviceTypes', ['ebs']).values('supportedVirtualizationTypes', ['hvm']);
+    x.values('supportedUsageClasses', ['on-demand', 'spot'])
+      .values('supportedRootDeviceTypes', ['ebs'])
+      .values('supportedVirtualizationTypes', ['hvm']);
     x.leaf('bareMetal', false).leaf('hypervisor', t.hypervisor);
     x.open('processorInfo');
     x.values('supportedArchitectures', [t.architecture]);
@@ -90,19 +97,33 @@ function describeInstanceTypes(ctx: ActionContext, w: XmlWriter): void {
       .close();
     x.open('memoryInfo').leaf('sizeInMiB', t.memoryMiB).close();
     x.leaf('instanceStorageSupported', false);
-    x.open('ebsInfo').leaf('ebsOptimizedSupport', t.hypervisor === 'nitro' ? 'default' : 'unsupported').leaf('encryptionSupport', 'supported').close();
-    x.open('networkInfo').leaf('networkPerformance', t.network).leaf('maximumNetworkInterfaces', t.vcpus > 2 ? 4 : 2).leaf('ipv6Supported', true).close();
+    x.open('ebsInfo')
+      .leaf('ebsOptimizedSupport', t.hypervisor === 'nitro' ? 'default' : 'unsupported')
+      .leaf('encryptionSupport', 'supported')
+      .close();
+    x.open('networkInfo')
+      .leaf('networkPerformance', t.network)
+      .leaf('maximumNetworkInterfaces', t.vcpus > 2 ? 4 : 2)
+      .leaf('ipv6Supported', true)
+      .close();
   });
   w.leaf('nextToken', page.nextToken);
 }
 
 function describeVpcs(ctx: ActionContext, w: XmlWriter): void {
   const { params, state } = ctx;
-  for (const id of params.list('VpcId')) if (id !== state.vpc.id) throw new Ec2Error('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`);
+  for (const id of params.list('VpcId'))
+    if (id !== state.vpc.id) throw new Ec2Error('InvalidVpcID.NotFound', `The vpc ID '${id}' does not exist`);
   const vpc = state.vpc;
   const match = compileFilters(
     parseFilters(params),
-    { 'vpc-id': () => vpc.id, 'is-default': () => 'true', state: () => 'available', 'cidr-block': () => vpc.cidrBlock, 'owner-id': () => state.options.accountId },
+    {
+      'vpc-id': () => vpc.id,
+      'is-default': () => 'true',
+      state: () => 'available',
+      'cidr-block': () => vpc.cidrBlock,
+      'owner-id': () => state.options.accountId,
+    },
     () => vpc.tags,
   );
   w.list('vpcSet', [vpc].filter(match), (v, x) => {

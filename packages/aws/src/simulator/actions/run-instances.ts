@@ -29,7 +29,10 @@ function iamProfile(params: QueryParams, accountId: string): LaunchSpec['iamInst
   let finalArn: string;
   if (arn !== undefined) {
     if (!/^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/.+$/.test(arn)) {
-      throw new Ec2Error('InvalidParameterValue', `Value (${arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `Value (${arn}) for parameter iamInstanceProfile.arn is invalid. Invalid IAM Instance Profile ARN`,
+      );
     }
     finalArn = arn;
   } else {
@@ -57,10 +60,16 @@ function blockDevices(params: QueryParams, image: ImageRecord): LaunchVolume[] {
     if (size === undefined) throw missingParameter(`BlockDeviceMapping (${deviceName}) Ebs.VolumeSize`);
     const [min, max] = VOLUME_SIZE_LIMITS[volumeType] ?? [1, 16384];
     if (size < min || size > max) {
-      throw new Ec2Error('InvalidParameterValue', `Volume of ${size}GiB is out of the range ${min}-${max}GiB for volume type ${volumeType}.`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `Volume of ${size}GiB is out of the range ${min}-${max}GiB for volume type ${volumeType}.`,
+      );
     }
     if (base && size < base.size) {
-      throw new Ec2Error('InvalidBlockDeviceMapping', `Volume of size ${size}GB is smaller than snapshot '${base.snapshotId ?? ''}', expect size >= ${base.size}GB`);
+      throw new Ec2Error(
+        'InvalidBlockDeviceMapping',
+        `Volume of size ${size}GB is smaller than snapshot '${base.snapshotId ?? ''}', expect size >= ${base.size}GB`,
+      );
     }
     const volume: LaunchVolume = {
       deviceName,
@@ -94,7 +103,10 @@ export function parseRunInstances(params: QueryParams, state: Ec2State, clientTo
   if (minCount === undefined) throw missingParameter('MinCount');
   if (maxCount === undefined) throw missingParameter('MaxCount');
   if (minCount > maxCount) {
-    throw new Ec2Error('InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a number less than or equal to maxCount (${maxCount}).`);
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${minCount}) for parameter minCount is invalid. Expected a number less than or equal to maxCount (${maxCount}).`,
+    );
   }
   if (minCount > MAX_INSTANCES_PER_CALL) {
     throw new Ec2Error(

@@ -24,7 +24,8 @@ function ports(p: QueryParams, protocol: string): [number | undefined, number | 
   const from = p.int('FromPort', { min: -1, max: 65535 });
   const to = p.int('ToPort', { min: -1, max: 65535 });
   if (protocol === 'tcp' || protocol === 'udp') {
-    if (from === undefined || to === undefined) throw new Ec2Error('InvalidParameterValue', "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.");
+    if (from === undefined || to === undefined)
+      throw new Ec2Error('InvalidParameterValue', "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.");
     if (from < 0 || to < 0 || from > to) throw new Ec2Error('InvalidParameterValue', `Invalid value '${from}-${to}' for portRange.`);
   }
   return [from, to];
@@ -72,7 +73,14 @@ function ruleSpecs(state: Ec2State, params: QueryParams, egress: boolean): RuleS
 }
 
 function sameRule(a: RuleSpec, b: RuleSpec): boolean {
-  return a.protocol === b.protocol && a.fromPort === b.fromPort && a.toPort === b.toPort && a.cidrIpv4 === b.cidrIpv4 && a.cidrIpv6 === b.cidrIpv6 && a.groupId === b.groupId;
+  return (
+    a.protocol === b.protocol &&
+    a.fromPort === b.fromPort &&
+    a.toPort === b.toPort &&
+    a.cidrIpv4 === b.cidrIpv4 &&
+    a.cidrIpv6 === b.cidrIpv6 &&
+    a.groupId === b.groupId
+  );
 }
 
 function describeRule(r: RuleSpec): string {
@@ -90,8 +98,15 @@ function targetGroup(state: Ec2State, params: QueryParams): SecurityGroupRecord 
 }
 
 function writeRule(w: XmlWriter, group: SecurityGroupRecord, r: SecurityGroupRule, egress: boolean): void {
-  w.leaf('securityGroupRuleId', r.id).leaf('groupId', group.id).leaf('groupOwnerId', group.ownerId).leaf('isEgress', egress).leaf('ipProtocol', r.protocol);
-  w.leaf('fromPort', r.fromPort ?? -1).leaf('toPort', r.toPort ?? -1).leaf('cidrIpv4', r.cidrIpv4).leaf('cidrIpv6', r.cidrIpv6);
+  w.leaf('securityGroupRuleId', r.id)
+    .leaf('groupId', group.id)
+    .leaf('groupOwnerId', group.ownerId)
+    .leaf('isEgress', egress)
+    .leaf('ipProtocol', r.protocol);
+  w.leaf('fromPort', r.fromPort ?? -1)
+    .leaf('toPort', r.toPort ?? -1)
+    .leaf('cidrIpv4', r.cidrIpv4)
+    .leaf('cidrIpv6', r.cidrIpv6);
   if (r.groupId) w.open('referencedGroupInfo').leaf('groupId', r.groupId).leaf('userId', group.ownerId).close();
   w.leaf('description', r.description);
 }
@@ -147,15 +162,27 @@ function writePermissions(w: XmlWriter, name: string, group: SecurityGroupRecord
   w.list(name, grouped.values(), (list, x) => {
     const first = list[0] as SecurityGroupRule;
     x.leaf('ipProtocol', first.protocol).leaf('fromPort', first.fromPort).leaf('toPort', first.toPort);
-    x.list('groups', list.filter((r) => r.groupId), (r, y) => {
-      y.leaf('userId', group.ownerId).leaf('groupId', r.groupId).leaf('description', r.description);
-    });
-    x.list('ipRanges', list.filter((r) => r.cidrIpv4), (r, y) => {
-      y.leaf('cidrIp', r.cidrIpv4).leaf('description', r.description);
-    });
-    x.list('ipv6Ranges', list.filter((r) => r.cidrIpv6), (r, y) => {
-      y.leaf('cidrIpv6', r.cidrIpv6).leaf('description', r.description);
-    });
+    x.list(
+      'groups',
+      list.filter((r) => r.groupId),
+      (r, y) => {
+        y.leaf('userId', group.ownerId).leaf('groupId', r.groupId).leaf('description', r.description);
+      },
+    );
+    x.list(
+      'ipRanges',
+      list.filter((r) => r.cidrIpv4),
+      (r, y) => {
+        y.leaf('cidrIp', r.cidrIpv4).leaf('description', r.description);
+      },
+    );
+    x.list(
+      'ipv6Ranges',
+      list.filter((r) => r.cidrIpv6),
+      (r, y) => {
+        y.leaf('cidrIpv6', r.cidrIpv6).leaf('description', r.description);
+      },
+    );
     x.empty('prefixListIds');
   });
 }
@@ -205,7 +232,7 @@ function createSecurityGroup(ctx: ActionContext, w: XmlWriter): void {
   const name = params.require('GroupName');
   const description = params.require('GroupDescription');
   if (name.length > 255) throw invalidValue('GroupName', name);
-  if (name.startsWith('sg-')) throw new Ec2Error('InvalidParameterValue', "Group names may not be in the format sg-*.");
+  if (name.startsWith('sg-')) throw new Ec2Error('InvalidParameterValue', 'Group names may not be in the format sg-*.');
   if (description.length > 255) throw invalidValue('GroupDescription', description);
   const vpcId = params.get('VpcId') ?? state.vpc.id;
   if (vpcId !== state.vpc.id) throw new Ec2Error('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`);

@@ -58,7 +58,8 @@ function createTags(ctx: ActionContext, w: XmlWriter): void {
   if (tags.size === 0) throw missingParameter('Tag');
   for (const t of targets) {
     const keys = new Set([...t.tags.keys(), ...tags.keys()]);
-    if (keys.size > MAX_TAGS_PER_RESOURCE) throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
+    if (keys.size > MAX_TAGS_PER_RESOURCE)
+      throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
   }
   for (const t of targets) for (const [k, v] of tags) t.tags.set(k, v);
   w.leaf('return', true);

@@ -39,7 +39,10 @@ const SNAPSHOT_FIELDS: Record<string, FilterField<SnapshotRecord>> = {
 
 /** Writes the elements of a volume (DescribeVolumes item / CreateVolume response). */
 function writeVolume(w: XmlWriter, v: VolumeRecord): void {
-  w.leaf('volumeId', v.id).leaf('size', v.size).leaf('snapshotId', v.snapshotId ?? '').leaf('availabilityZone', v.availabilityZone);
+  w.leaf('volumeId', v.id)
+    .leaf('size', v.size)
+    .leaf('snapshotId', v.snapshotId ?? '')
+    .leaf('availabilityZone', v.availabilityZone);
   w.leaf('status', v.state).leaf('createTime', isoTime(v.createTime));
   w.list('attachmentSet', v.attachment ? [v.attachment] : [], (a, x) => {
     x.leaf('volumeId', v.id)
@@ -50,7 +53,11 @@ function writeVolume(w: XmlWriter, v: VolumeRecord): void {
       .leaf('deleteOnTermination', a.deleteOnTermination);
   });
   if (v.tags.size > 0) w.tags(v.tags);
-  w.leaf('volumeType', v.volumeType).leaf('iops', v.iops).leaf('encrypted', v.encrypted).leaf('multiAttachEnabled', false).leaf('throughput', v.throughput);
+  w.leaf('volumeType', v.volumeType)
+    .leaf('iops', v.iops)
+    .leaf('encrypted', v.encrypted)
+    .leaf('multiAttachEnabled', false)
+    .leaf('throughput', v.throughput);
 }
 
 function writeSnapshot(w: XmlWriter, s: SnapshotRecord): void {
@@ -74,14 +81,19 @@ function describeVolumes(ctx: ActionContext, w: XmlWriter): void {
     throw new Ec2Error('InvalidParameterCombination', 'The parameter volumeSet cannot be used with the parameter maxResults');
   }
   const match = compileFilters(parseFilters(params), VOLUME_FIELDS, (v) => v.tags);
-  const candidates = ids.length > 0 ? [...new Set(ids)].map((id) => state.volume(id)).sort((a, b) => a.seq - b.seq) : [...state.volumes.values()];
+  const candidates =
+    ids.length > 0 ? [...new Set(ids)].map((id) => state.volume(id)).sort((a, b) => a.seq - b.seq) : [...state.volumes.values()];
   const page = paginate('DescribeVolumes', candidates.filter(match), params, { min: 5, max: 500 });
   w.list('volumeSet', page.items, (v, x) => writeVolume(x, v));
   w.leaf('nextToken', page.nextToken);
 }
 
 function createVolume(ctx: ActionContext, w: XmlWriter): Promise<void> {
-  return idempotent(ctx, () => newVolume(ctx), (volume) => writeVolume(w, volume));
+  return idempotent(
+    ctx,
+    () => newVolume(ctx),
+    (volume) => writeVolume(w, volume),
+  );
 }
 
 function newVolume(ctx: ActionContext): VolumeRecord {
@@ -98,7 +110,10 @@ function newVolume(ctx: ActionContext): VolumeRecord {
     throw new Ec2Error('InvalidParameterValue', `Volume of ${size}GiB is out of the range ${min}-${max}GiB for volume type ${volumeType}.`);
   }
   if (snapshot && size < snapshot.volumeSize) {
-    throw new Ec2Error('InvalidParameterValue', `Volume of size ${size}GB is smaller than snapshot '${snapshot.id}', expect size >= ${snapshot.volumeSize}GB`);
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Volume of size ${size}GB is smaller than snapshot '${snapshot.id}', expect size >= ${snapshot.volumeSize}GB`,
+    );
   }
   const iops = params.int('Iops', { min: 100 });
   if ((volumeType === 'io1' || volumeType === 'io2') && iops === undefined) throw missingParameter('Iops');
@@ -149,10 +164,16 @@ function attach(ctx: ActionContext, w: XmlWriter): void {
     throw new Ec2Error('IncorrectInstanceState', `Instance '${inst.id}' is not 'running'.`);
   }
   if (volume.availabilityZone !== inst.availabilityZone) {
-    throw new Ec2Error('InvalidVolume.ZoneMismatch', `The volume '${volume.id}' is not in the same availability zone as instance '${inst.id}'`);
+    throw new Ec2Error(
+      'InvalidVolume.ZoneMismatch',
+      `The volume '${volume.id}' is not in the same availability zone as instance '${inst.id}'`,
+    );
   }
   if (!/^\/dev\/(sd[b-z]\d*|xvd[b-z][a-z]?|xvd[b-z]\d*|sd[b-z][a-z]?)$/.test(device) && device !== inst.rootDeviceName) {
-    throw new Ec2Error('InvalidParameterValue', `Value (${device}) for parameter device is invalid. ${device} is not a valid EBS device name.`);
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${device}) for parameter device is invalid. ${device} is not a valid EBS device name.`,
+    );
   }
   if (inst.blockDevices.some((d) => d.deviceName === device)) {
     throw new Ec2Error('InvalidParameterValue', `Invalid value '${device}' for unixDevice. Attachment point ${device} is already in use`);
@@ -187,8 +208,10 @@ function describeSnapshots(ctx: ActionContext, w: XmlWriter): void {
   }
   const owners = params.list('Owner');
   const match = compileFilters(parseFilters(params), SNAPSHOT_FIELDS, (s) => s.tags);
-  let snapshots = ids.length > 0 ? [...new Set(ids)].map((id) => state.snapshot(id)).sort((a, b) => a.seq - b.seq) : [...state.snapshots.values()];
-  if (owners.length > 0) snapshots = snapshots.filter((s) => owners.some((o) => (o === 'self' ? s.ownerId === state.options.accountId : o === s.ownerId)));
+  let snapshots =
+    ids.length > 0 ? [...new Set(ids)].map((id) => state.snapshot(id)).sort((a, b) => a.seq - b.seq) : [...state.snapshots.values()];
+  if (owners.length > 0)
+    snapshots = snapshots.filter((s) => owners.some((o) => (o === 'self' ? s.ownerId === state.options.accountId : o === s.ownerId)));
   const page = paginate('DescribeSnapshots', snapshots.filter(match), params, { min: 5, max: 1000 });
   w.list('snapshotSet', page.items, (s, x) => writeSnapshot(x, s));
   w.leaf('nextToken', page.nextToken);

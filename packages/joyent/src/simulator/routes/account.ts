@@ -33,7 +33,8 @@ function createKey(ctx: RouteContext): SimulatorReply {
   const key = parsePublicKey(str(ctx.input, 'name'), text);
   if (keys.has(key.name)) throw new CloudApiError('InvalidArgument', `key with name ${key.name} already exists`);
   for (const k of keys.values()) {
-    if (k.fingerprint === key.fingerprint) throw new CloudApiError('InvalidArgument', `key with fingerprint ${key.fingerprint} already exists`);
+    if (k.fingerprint === key.fingerprint)
+      throw new CloudApiError('InvalidArgument', `key with fingerprint ${key.fingerprint} already exists`);
   }
   keys.set(key.name, key);
   return jsonReply(201, keyJson(key), { location: `${base}/${encodeURIComponent(key.name)}` });
@@ -52,7 +53,8 @@ function updateAccount(ctx: RouteContext): SimulatorReply {
     const v = ctx.input[field];
     if (v === undefined) continue;
     if (field === 'triton_cns_enabled') {
-      if (typeof v !== 'boolean' && v !== 'true' && v !== 'false') throw new CloudApiError('InvalidArgument', 'triton_cns_enabled must be a boolean');
+      if (typeof v !== 'boolean' && v !== 'true' && v !== 'false')
+        throw new CloudApiError('InvalidArgument', 'triton_cns_enabled must be a boolean');
       a.profile[field] = v === true || v === 'true';
     } else {
       a.profile[field] = str(ctx.input, field) ?? '';
@@ -69,7 +71,11 @@ export function mountAccountRoutes(router: Router, ep: EndpointFactory): void {
     '/--ping',
     ep.open('all', () => jsonReply(200, { ping: 'pong', cloudapi: { versions: ep.served('modern') } })),
   );
-  router.add('GET', '/:login', ep.route('all', (ctx) => jsonReply(200, accountJson(ctx.account))));
+  router.add(
+    'GET',
+    '/:login',
+    ep.route('all', (ctx) => jsonReply(200, accountJson(ctx.account))),
+  );
   router.add('POST', '/:login', ep.route('modern', updateAccount));
 
   for (const prefix of ['/:login/keys', '/:login/users/:user/keys']) {

@@ -22,7 +22,10 @@ function listPackages(ctx: RouteContext): SimulatorReply {
     if (flexible === true) return false;
     return filters.every(([f, v]) => wildcardMatch(v, String(p[f as keyof typeof p])));
   });
-  return jsonReply(200, out.map((p) => packageJson(p, ctx.version)));
+  return jsonReply(
+    200,
+    out.map((p) => packageJson(p, ctx.version)),
+  );
 }
 
 function getPackage(ctx: RouteContext): SimulatorReply {
@@ -69,7 +72,8 @@ function createImage(ctx: RouteContext): SimulatorReply {
   const version = str(ctx.input, 'version') ?? missingParameter('version');
   const m = ctx.account.machines.get(machineId);
   if (!m || m.state === 'deleted') invalidArgument(`${machineId} is not a valid machine`);
-  if (m.state !== 'running' && m.state !== 'stopped') throw new CloudApiError('InvalidState', `Cannot create an image from machine ${m.id} while it is ${m.state}`);
+  if (m.state !== 'running' && m.state !== 'stopped')
+    throw new CloudApiError('InvalidState', `Cannot create an image from machine ${m.id} while it is ${m.state}`);
   const source = ctx.store.images.get(m.image);
   for (const i of ctx.store.images.values()) {
     if (i.owner === ctx.account.id && i.name === name && i.version === version) invalidArgument(`image ${name}@${version} already exists`);
@@ -126,7 +130,16 @@ export function mountCatalogRoutes(router: Router, ep: EndpointFactory): void {
   router.add('GET', '/:login/packages', ep.route('all', listPackages));
   router.add('GET', '/:login/packages/:id', ep.route('all', getPackage));
 
-  router.add('GET', '/:login/images', ep.route('modern', (ctx) => jsonReply(200, visibleImages(ctx).map((i) => imageJson(i, ctx.version)))));
+  router.add(
+    'GET',
+    '/:login/images',
+    ep.route('modern', (ctx) =>
+      jsonReply(
+        200,
+        visibleImages(ctx).map((i) => imageJson(i, ctx.version)),
+      ),
+    ),
+  );
   router.add('POST', '/:login/images', ep.route('modern', createImage));
   router.add('GET', '/:login/images/:id', ep.route('modern', getImage));
   router.add('POST', '/:login/images/:id', ep.route('modern', updateImage));
@@ -138,7 +151,10 @@ export function mountCatalogRoutes(router: Router, ep: EndpointFactory): void {
     ep.route('compat', (ctx) => {
       const images = visibleImages(ctx);
       const newest = images.filter((i) => i.os === 'smartos').sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())[0];
-      return jsonReply(200, images.map((i) => datasetJson(i, i === newest)));
+      return jsonReply(
+        200,
+        images.map((i) => datasetJson(i, i === newest)),
+      );
     }),
   );
   router.add(
@@ -150,7 +166,11 @@ export function mountCatalogRoutes(router: Router, ep: EndpointFactory): void {
     }),
   );
 
-  router.add('GET', '/:login/networks', ep.route('modern', (ctx) => jsonReply(200, ctx.store.networks.map(networkJson))));
+  router.add(
+    'GET',
+    '/:login/networks',
+    ep.route('modern', (ctx) => jsonReply(200, ctx.store.networks.map(networkJson))),
+  );
   router.add(
     'GET',
     '/:login/networks/:id',

@@ -84,12 +84,28 @@ function ruleMachines(ctx: RouteContext): SimulatorReply {
 
 /** Mounts the firewall rule routes. */
 export function mountFirewallRoutes(router: Router, ep: EndpointFactory): void {
-  router.add('GET', '/:login/fwrules', ep.route('modern', (ctx) => jsonReply(200, [...ctx.account.fwrules.values()].map(firewallRuleJson))));
+  router.add(
+    'GET',
+    '/:login/fwrules',
+    ep.route('modern', (ctx) => jsonReply(200, [...ctx.account.fwrules.values()].map(firewallRuleJson))),
+  );
   router.add('POST', '/:login/fwrules', ep.route('modern', createRule));
-  router.add('GET', '/:login/fwrules/:rule', ep.route('modern', (ctx) => jsonReply(200, firewallRuleJson(ruleOf(ctx)))));
+  router.add(
+    'GET',
+    '/:login/fwrules/:rule',
+    ep.route('modern', (ctx) => jsonReply(200, firewallRuleJson(ruleOf(ctx)))),
+  );
   router.add('POST', '/:login/fwrules/:rule', ep.route('modern', updateRule));
-  router.add('POST', '/:login/fwrules/:rule/enable', ep.route('modern', (ctx) => setEnabled(ctx, true)));
-  router.add('POST', '/:login/fwrules/:rule/disable', ep.route('modern', (ctx) => setEnabled(ctx, false)));
+  router.add(
+    'POST',
+    '/:login/fwrules/:rule/enable',
+    ep.route('modern', (ctx) => setEnabled(ctx, true)),
+  );
+  router.add(
+    'POST',
+    '/:login/fwrules/:rule/disable',
+    ep.route('modern', (ctx) => setEnabled(ctx, false)),
+  );
   router.add(
     'DELETE',
     '/:login/fwrules/:rule',

@@ -32,7 +32,8 @@ function snapshotOf(m: SimMachine, name: string): SimSnapshot {
 function createSnapshot(ctx: RouteContext): SimulatorReply {
   const m = machineOf(ctx);
   if (m.brand === 'kvm') invalidArgument('snapshots are not supported for kvm machines');
-  if (m.state !== 'running' && m.state !== 'stopped') throw new CloudApiError('InvalidState', `Cannot snapshot machine ${m.id} while it is ${m.state}`);
+  if (m.state !== 'running' && m.state !== 'stopped')
+    throw new CloudApiError('InvalidState', `Cannot snapshot machine ${m.id} while it is ${m.state}`);
   const name = str(ctx.input, 'name') ?? new Date().toISOString().replace(/[-:]|\.\d+/g, '');
   if (!SNAPSHOT_NAME_RE.test(name)) invalidArgument(`${name} is not a valid snapshot name`);
   if (m.snapshots.has(name)) invalidArgument(`snapshot ${name} already exists`);
@@ -157,7 +158,8 @@ function addNic(ctx: RouteContext): SimulatorReply {
     if (Array.isArray(ips) && typeof ips[0] === 'string') ip = ips[0];
   }
   const net = (typeof id === 'string' ? ctx.store.findNetwork(id) : undefined) ?? invalidArgument(`${String(id)} is not a valid network`);
-  if (m.state !== 'running' && m.state !== 'stopped') throw new CloudApiError('InvalidState', `Cannot add a NIC to machine ${m.id} while it is ${m.state}`);
+  if (m.state !== 'running' && m.state !== 'stopped')
+    throw new CloudApiError('InvalidState', `Cannot add a NIC to machine ${m.id} while it is ${m.state}`);
   const location = (mac: string): string => `/${ctx.account.login}/machines/${m.id}/nics/${macForPath(mac)}`;
   const existing = m.nics.find((n) => n.network === net.id);
   if (existing) return jsonReply(302, nicJson(existing), { location: location(existing.mac) });
@@ -186,11 +188,23 @@ function removeNic(ctx: RouteContext): SimulatorReply {
 /** Mounts audit, snapshot, metadata, tag and NIC routes. */
 export function mountMachinePartRoutes(router: Router, ep: EndpointFactory): void {
   const base = '/:login/machines/:id';
-  router.add('GET', `${base}/audit`, ep.route('modern', (ctx) => jsonReply(200, machineOf(ctx, true).audit.map(auditJson))));
+  router.add(
+    'GET',
+    `${base}/audit`,
+    ep.route('modern', (ctx) => jsonReply(200, machineOf(ctx, true).audit.map(auditJson))),
+  );
 
-  router.add('GET', `${base}/snapshots`, ep.route('all', (ctx) => jsonReply(200, [...machineOf(ctx).snapshots.values()].map(snapshotJson))));
+  router.add(
+    'GET',
+    `${base}/snapshots`,
+    ep.route('all', (ctx) => jsonReply(200, [...machineOf(ctx).snapshots.values()].map(snapshotJson))),
+  );
   router.add('POST', `${base}/snapshots`, ep.route('all', createSnapshot));
-  router.add('GET', `${base}/snapshots/:name`, ep.route('all', (ctx) => jsonReply(200, snapshotJson(snapshotOf(machineOf(ctx), ctx.params['name']!)))));
+  router.add(
+    'GET',
+    `${base}/snapshots/:name`,
+    ep.route('all', (ctx) => jsonReply(200, snapshotJson(snapshotOf(machineOf(ctx), ctx.params['name']!)))),
+  );
   router.add('POST', `${base}/snapshots/:name`, ep.route('all', bootFromSnapshot));
   router.add(
     'DELETE',
@@ -210,9 +224,21 @@ export function mountMachinePartRoutes(router: Router, ep: EndpointFactory): voi
   router.add('GET', `${base}/metadata/:key`, ep.route('all', getMetadata));
   router.add('DELETE', `${base}/metadata/:key`, ep.route('all', deleteMetadata));
 
-  router.add('GET', `${base}/tags`, ep.route('modern', (ctx) => jsonReply(200, { ...machineOf(ctx).tags })));
-  router.add('POST', `${base}/tags`, ep.route('modern', (ctx) => writeTags(ctx, false)));
-  router.add('PUT', `${base}/tags`, ep.route('modern', (ctx) => writeTags(ctx, true)));
+  router.add(
+    'GET',
+    `${base}/tags`,
+    ep.route('modern', (ctx) => jsonReply(200, { ...machineOf(ctx).tags })),
+  );
+  router.add(
+    'POST',
+    `${base}/tags`,
+    ep.route('modern', (ctx) => writeTags(ctx, false)),
+  );
+  router.add(
+    'PUT',
+    `${base}/tags`,
+    ep.route('modern', (ctx) => writeTags(ctx, true)),
+  );
   router.add(
     'DELETE',
     `${base}/tags`,
@@ -226,8 +252,18 @@ export function mountMachinePartRoutes(router: Router, ep: EndpointFactory): voi
   router.add('GET', `${base}/tags/:tag`, ep.route('modern', getTag));
   router.add('DELETE', `${base}/tags/:tag`, ep.route('modern', deleteTag));
 
-  router.add('GET', `${base}/nics`, ep.route('modern', (ctx) => jsonReply(200, machineOf(ctx).nics.map(nicJson), { 'x-resource-count': String(machineOf(ctx).nics.length) })));
+  router.add(
+    'GET',
+    `${base}/nics`,
+    ep.route('modern', (ctx) =>
+      jsonReply(200, machineOf(ctx).nics.map(nicJson), { 'x-resource-count': String(machineOf(ctx).nics.length) }),
+    ),
+  );
   router.add('POST', `${base}/nics`, ep.route('modern', addNic));
-  router.add('GET', `${base}/nics/:mac`, ep.route('modern', (ctx) => jsonReply(200, nicJson(nicOf(machineOf(ctx), ctx.params['mac']!)))));
+  router.add(
+    'GET',
+    `${base}/nics/:mac`,
+    ep.route('modern', (ctx) => jsonReply(200, nicJson(nicOf(machineOf(ctx), ctx.params['mac']!)))),
+  );
   router.add('DELETE', `${base}/nics/:mac`, ep.route('modern', removeNic));
 }

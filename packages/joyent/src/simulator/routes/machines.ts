@@ -7,7 +7,16 @@ import { jsonReply, SimulatorHttpError, type Router, type SimulatorReply } from 
 import type { EndpointFactory, RouteContext } from '../context.js';
 import { CloudApiError, invalidArgument, missingParameter, notFound } from '../errors.js';
 import { audit, beginProvisioning, destroyMachine, isDeleted, rebootMachine, startMachine, stopMachine } from '../lifecycle.js';
-import { affinityInput, brandFor, machineName, metadataInput, requestedNetworks, resolveImage, resolvePackage, tagsInput } from '../machine-input.js';
+import {
+  affinityInput,
+  brandFor,
+  machineName,
+  metadataInput,
+  requestedNetworks,
+  resolveImage,
+  resolvePackage,
+  tagsInput,
+} from '../machine-input.js';
 import type { SimMachine } from '../model.js';
 import { bool, int, prefixed, str } from '../params.js';
 import { machineJson } from '../serialize.js';
@@ -19,7 +28,8 @@ const MAX_LIMIT = 1000;
 export function machineOf(ctx: RouteContext, allowDeleted = false): SimMachine {
   const id = ctx.params['id']!;
   const m = ctx.account.machines.get(id) ?? notFound(`${id} not found`);
-  if (!allowDeleted && isDeleted(m)) throw new SimulatorHttpError(jsonReply(410, machineJson(ctx.store, m, { version: ctx.version })), 'gone');
+  if (!allowDeleted && isDeleted(m))
+    throw new SimulatorHttpError(jsonReply(410, machineJson(ctx.store, m, { version: ctx.version })), 'gone');
   return m;
 }
 
@@ -79,7 +89,11 @@ function listMachines(ctx: RouteContext): SimulatorReply {
   const headers = { 'x-query-limit': String(limit), 'x-resource-count': String(ctx.req.method === 'HEAD' ? all.length : page.length) };
   if (ctx.req.method === 'HEAD') return { status: 200, headers };
   const credentials = bool(ctx.input, 'credentials') ?? false;
-  return jsonReply(200, page.map((m) => machineJson(ctx.store, m, { version: ctx.version, credentials })), headers);
+  return jsonReply(
+    200,
+    page.map((m) => machineJson(ctx.store, m, { version: ctx.version, credentials })),
+    headers,
+  );
 }
 
 function getMachine(ctx: RouteContext): SimulatorReply {
@@ -159,7 +173,8 @@ function machineAction(ctx: RouteContext): SimulatorReply {
       if (ref === undefined) throw new CloudApiError('MissingParameter', 'package must be specified');
       const pkg = store.findPackage(ref) ?? invalidArgument(`${ref} is not a valid package`);
       if (m.brand === 'kvm') invalidArgument('resize is not supported for kvm machines');
-      if (m.state !== 'running' && m.state !== 'stopped') throw new CloudApiError('InvalidState', `Cannot resize machine ${m.id} while it is ${m.state}`);
+      if (m.state !== 'running' && m.state !== 'stopped')
+        throw new CloudApiError('InvalidState', `Cannot resize machine ${m.id} while it is ${m.state}`);
       Object.assign(m, { packageId: pkg.id, packageName: pkg.name, memory: pkg.memory, disk: pkg.disk, updated: new Date() });
       params['package'] = pkg.id;
       break;
@@ -190,7 +205,8 @@ function machineAction(ctx: RouteContext): SimulatorReply {
 
 function deleteMachine(ctx: RouteContext): SimulatorReply {
   const m = machineOf(ctx);
-  if (ctx.legacy && m.state !== 'stopped') throw new CloudApiError('InvalidState', `Machine ${m.id} must be stopped before it can be deleted`);
+  if (ctx.legacy && m.state !== 'stopped')
+    throw new CloudApiError('InvalidState', `Machine ${m.id} must be stopped before it can be deleted`);
   destroyMachine(ctx.store, ctx.account, m);
   audit(m, 'destroy', ctx.caller);
   return { status: 204 };
