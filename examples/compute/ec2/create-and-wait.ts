@@ -18,7 +18,8 @@ try {
 
   const [running] = await driver.waitUntilRunning([node], { pollIntervalMs, timeoutMs: 600_000 });
   console.log(`${running?.node.id} is ${running?.node.state} at ${running?.ips.join(', ')}`);
-  console.log('tags:', await driver.exGetMetadata(node));
+  console.log('tags:', await driver.exListMetadata(node));
+  console.log('purpose:', await driver.exGetMetadata(node, 'purpose'));
   const output = await driver.exGetConsoleOutput(node);
   console.log(`console output: ${output.length} characters`);
 

@@ -223,9 +223,13 @@ export class Ec2NodeDriver extends NodeDriver {
   async exGetConsoleOutput(node: N, options?: CallOptions & { latest?: boolean | undefined }): Promise<string> {
     return nodes.getConsoleOutput(this.#ctx, node, options);
   }
-  /** The instance's tags as metadata. */
-  async exGetMetadata(node: N, options?: CallOptions): Promise<Record<string, string>> {
+  /** All of the instance's metadata (its tags) as a record; the same meaning on every driver. */
+  async exListMetadata(node: N, options?: CallOptions): Promise<Record<string, string>> {
     return tags.tagsOfResource(this.#ctx, node, options);
+  }
+  /** One metadata value (tag) of the instance; `NotFoundError` when it has no such key. */
+  async exGetMetadata(node: N, key: string, options?: CallOptions): Promise<string> {
+    return tags.tagOfResource(this.#ctx, node, key, options);
   }
 
   // ---- sizes, images, locations ----

@@ -1,5 +1,5 @@
 import type { CallOptions } from '@cloudmux/core';
-import { InvalidArgumentError } from '@cloudmux/core/errors';
+import { InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
 import type { Ec2Context } from './context.js';
 import { returned } from './context.js';
 import { ec2Key, ec2RefId } from './ids.js';
@@ -112,14 +112,27 @@ export async function listTags(
   return out;
 }
 
-/** The tags of one resource as a record (libcloud's `ex_get_metadata`). */
+/** The tags of one resource as a record: `exListMetadata` (libcloud's `ex_get_metadata`). */
 export async function tagsOfResource(
   ctx: Ec2Context,
   resource: Ec2ResourceRef,
   options: CallOptions = {},
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of await listTags(ctx, { resources: resource, signal: options.signal }, 'exGetMetadata'))
+  for (const t of await listTags(ctx, { resources: resource, signal: options.signal }, 'exListMetadata'))
     if (t.key !== '__proto__') out[t.key] = t.value;
   return out;
+}
+
+/** The value of one tag of a resource: `exGetMetadata`; `NotFoundError` when the resource has no such tag. */
+export async function tagOfResource(ctx: Ec2Context, resource: Ec2ResourceRef, key: string, options: CallOptions = {}): Promise<string> {
+  const checked = ec2Key(ctx, key, 'key', 'exGetMetadata', 'tag key');
+  const found = await listTags(ctx, { resources: resource, filters: { key: checked }, signal: options.signal }, 'exGetMetadata');
+  const tag = found.find((t) => t.key === checked);
+  if (!tag)
+    throw new NotFoundError(
+      `exGetMetadata: ${ec2RefId(ctx, resource, 'resource', 'exGetMetadata', 'resource id')} has no tag "${checked}"`,
+      { provider: ctx.settings.provider.id },
+    );
+  return tag.value;
 }

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, BadRequestError, NotFoundError, QuotaExceededError } from '@cloudmux/core/errors';
+import { AlreadyExistsError, BadRequestError, InvalidArgumentError, NotFoundError, QuotaExceededError } from '@cloudmux/core/errors';
 import { eventually, start, type Harness } from './helpers.js';
 
 let h: Harness;
@@ -69,8 +69,13 @@ describe('tags', () => {
     expect(await h.driver.exListTags({ filters: { key: 'env' } })).toHaveLength(2);
     expect(await h.driver.exDeleteTags(ids[0]!, ['owner'])).toBe(true);
     expect(await h.driver.exDeleteTags(ids[1]!, { env: 'not-this-value' })).toBe(true);
-    expect(await h.driver.exGetMetadata(ids[0]!)).toEqual({ env: 'prod' });
-    expect(await h.driver.exGetMetadata(ids[1]!)).toEqual({ env: 'prod', owner: 'ops' });
+    expect(await h.driver.exListMetadata(ids[0]!)).toEqual({ env: 'prod' });
+    expect(await h.driver.exListMetadata(ids[1]!)).toEqual({ env: 'prod', owner: 'ops' });
+    // exGetMetadata is one value, exListMetadata the whole record, as on every driver.
+    expect(await h.driver.exGetMetadata(ids[1]!, 'owner')).toBe('ops');
+    await expect(h.driver.exGetMetadata(ids[0]!, 'owner')).rejects.toThrow(NotFoundError);
+    await expect(h.driver.exGetMetadata(ids[0]!, 'owner')).rejects.toThrow(/has no tag "owner"/);
+    await expect(h.driver.exGetMetadata(ids[0]!, '')).rejects.toThrow(InvalidArgumentError);
   });
 });
 

@@ -26,7 +26,7 @@ describe('exDeleteTags never deletes every tag by default', () => {
     await h.driver.exCreateTags(id!, { env: 'prod', owner: 'ops' });
     await refusedUpFront(() => h.driver.exDeleteTags(id!, []), /^exDeleteTags: "tags" is empty.*pass \{ all: true \}/);
     await refusedUpFront(() => h.driver.exDeleteTags(id!, {}), /^exDeleteTags: "tags" is empty/);
-    expect(await h.driver.exGetMetadata(id!)).toEqual({ env: 'prod', owner: 'ops' });
+    expect(await h.driver.exListMetadata(id!)).toEqual({ env: 'prod', owner: 'ops' });
   });
 
   it('{ all: true } deletes every tag, explicitly', async () => {
@@ -34,7 +34,7 @@ describe('exDeleteTags never deletes every tag by default', () => {
     const [id] = h.sim.seedInstances(1);
     await h.driver.exCreateTags(id!, { env: 'prod', owner: 'ops' });
     expect(await h.driver.exDeleteTags(id!, { all: true })).toBe(true);
-    expect(await h.driver.exGetMetadata(id!)).toEqual({});
+    expect(await h.driver.exListMetadata(id!)).toEqual({});
   });
 
   it('refuses blank keys, malformed { all } and empty resource lists', async () => {
@@ -70,7 +70,7 @@ describe('ids are checked before any request', () => {
       ['stopNode', () => d.stopNode('a/b')],
       ['getImage', () => d.getImage(' ')],
       ['exGetConsoleOutput', () => d.exGetConsoleOutput('')],
-      ['exGetMetadata', () => d.exGetMetadata('')],
+      ['exListMetadata', () => d.exListMetadata('')],
       ['exCreateImage', () => d.exCreateImage('', { name: 'x' })],
       ['exDeregisterImage', () => d.exDeregisterImage('')],
       ['exCopyImage', () => d.exCopyImage({ sourceRegion: 'us-east-1', sourceImageId: '', name: 'x' })],

@@ -145,6 +145,6 @@ describe('node actions', () => {
     const [id] = h.sim.seedInstances(1, { tags: { Name: 'meta', role: 'db' } });
     const output = await h.driver.exGetConsoleOutput(id!);
     expect(typeof output).toBe('string');
-    expect(await h.driver.exGetMetadata(id!)).toEqual({ Name: 'meta', role: 'db' });
+    expect(await h.driver.exListMetadata(id!)).toEqual({ Name: 'meta', role: 'db' });
   });
 });

@@ -2,12 +2,33 @@
  * DNS: zones and records, with BIND export for every driver.
  * @module
  */
-export * from './record-type.js';
-export * from './resources.js';
-export * from './options.js';
-export * from './capabilities.js';
-export * from './base-driver.js';
-export * from './bind-format.js';
-export * from './registry.js';
+export { RecordType } from './record-type.js';
+export { DnsRecord, type DnsRecordInit, Zone, type ZoneInit } from './resources.js';
+export {
+  type CreateRecordOptions,
+  type CreateZoneOptions,
+  type ExportZoneToBindZoneFileOptions,
+  type GetRecordOptions,
+  type UpdateRecordOptions,
+  type UpdateZoneOptions,
+} from './options.js';
+export { DNS_METHODS, type DnsMethod } from './capabilities.js';
+export { DnsDriver, type DnsDriverClass, type ZoneRef } from './base-driver.js';
+export {
+  absoluteName,
+  type BindExportOptions,
+  type BindRecord,
+  bindRecordData,
+  type BindZone,
+  DEFAULT_BIND_TTL,
+  escapeBindName,
+  escapeCharacterString,
+  ownerName,
+  quoteCharacterStrings,
+  splitCharacterStrings,
+  SYNTHESIZED_SOA_TIMERS,
+  toBindZoneFile,
+} from './bind-format.js';
+export { dnsRegistry, getDriver, setDriver } from './registry.js';
 export type { CallOptions } from '../common/options.js';
 export type { SetDriverOptions } from '../common/registry.js';

@@ -2,5 +2,26 @@
  * The cloudmux error hierarchy. Every error is a {@link CloudError} with a stable `code`.
  * @module
  */
-export * from './cloud-error.js';
-export * from './provider-error.js';
+export {
+  AbortError,
+  CloudError,
+  type CloudErrorOptions,
+  InvalidArgumentError,
+  NotSupportedError,
+  TimeoutError,
+  UnknownProviderError,
+} from './cloud-error.js';
+export {
+  AlreadyExistsError,
+  BadRequestError,
+  DeploymentError,
+  type DeploymentErrorOptions,
+  InvalidCredentialsError,
+  MalformedResponseError,
+  NotFoundError,
+  ProviderError,
+  type ProviderErrorOptions,
+  QuotaExceededError,
+  RateLimitError,
+  ServiceUnavailableError,
+} from './provider-error.js';

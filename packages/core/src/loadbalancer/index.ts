@@ -2,9 +2,19 @@
  * Load balancers: balancers, members, algorithms.
  * @module
  */
-export * from './resources.js';
-export * from './capabilities.js';
-export * from './base-driver.js';
-export * from './registry.js';
+export { Algorithm, LoadBalancer, type LoadBalancerInit, LoadBalancerState, Member, type MemberInit } from './resources.js';
+export { LOADBALANCER_METHODS, type LoadBalancerMethod } from './capabilities.js';
+export {
+  type BalancerAttachComputeNodeOptions,
+  type BalancerAttachMemberOptions,
+  type BalancerDetachMemberOptions,
+  type BalancerRef,
+  type CreateBalancerOptions,
+  LoadBalancerDriver,
+  type LoadBalancerDriverClass,
+  type MemberSpec,
+  type UpdateBalancerOptions,
+} from './base-driver.js';
+export { getDriver, loadBalancerRegistry, setDriver } from './registry.js';
 export type { CallOptions } from '../common/options.js';
 export type { SetDriverOptions } from '../common/registry.js';

@@ -3,5 +3,14 @@
  * OpenSSH public key lines and blobs, fingerprints, and OpenSSH Ed25519 private keys.
  * @module
  */
-export * from './wire.js';
-export * from './public-key.js';
+export { sshMpint, SshReader, sshString } from './wire.js';
+export {
+  type DecodedPublicKey,
+  decodePublicKeyBlob,
+  ed25519OpenSshPrivateKey,
+  md5Fingerprint,
+  publicKeyBlob,
+  sha256Fingerprint,
+  SSH_PUBLIC_KEY_TYPES,
+  toOpenSshPublicKey,
+} from './public-key.js';

@@ -2,10 +2,21 @@
  * Object storage: containers and objects.
  * @module
  */
-export * from './resources.js';
-export * from './options.js';
-export * from './capabilities.js';
-export * from './base-driver.js';
-export * from './registry.js';
+export { Container, type ContainerInit, StorageObject, type StorageObjectInit } from './resources.js';
+export {
+  type ContainerRef,
+  type CreateContainerOptions,
+  type DownloadObjectAsStreamOptions,
+  type DownloadObjectOptions,
+  type DownloadStreamOptions,
+  type GetObjectOptions,
+  type ListContainerObjectsOptions,
+  type ListObjectsOptions,
+  type UploadObjectOptions,
+  type UploadObjectViaStreamOptions,
+} from './options.js';
+export { STORAGE_METHODS, type StorageMethod } from './capabilities.js';
+export { containerName, StorageDriver, type StorageDriverClass } from './base-driver.js';
+export { getDriver, setDriver, storageRegistry } from './registry.js';
 export type { CallOptions } from '../common/options.js';
 export type { SetDriverOptions } from '../common/registry.js';
