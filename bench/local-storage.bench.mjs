@@ -74,7 +74,7 @@ try {
   await makeSource(source);
 
   const driver = new LocalStorageDriver(storeRoot);
-  await driver.createContainer('bench');
+  await driver.createContainer({ name: 'bench' });
   const rounds = [];
   let peakUpMb = 0;
   let peakDownMb = 0;
@@ -92,7 +92,7 @@ try {
     };
     const [up, fsUp] = await pair(
       async () => {
-        object = await driver.uploadObject(source, 'bench', 'big/object.bin');
+        object = await driver.uploadObject('bench', { name: 'big/object.bin', filePath: source });
         if (object.size !== SIZE) throw new Error(`uploaded ${object.size} bytes, expected ${SIZE}`);
       },
       () => fsCopy(source, scratch),
@@ -100,7 +100,7 @@ try {
     const stored = path.join(storeRoot, 'bench', 'big', 'object.bin');
     const [down, fsDown] = await pair(
       async () => {
-        await driver.downloadObject(object, scratch);
+        await driver.downloadObject(object, { destinationPath: scratch });
         if ((await stat(scratch)).size !== SIZE) throw new Error('downloaded file has the wrong size');
       },
       () => fsCopy(stored, scratch),

@@ -28,9 +28,11 @@ function declarationText(decl) {
   let node = decl;
   if (ts.isVariableDeclaration(node) && node.parent && ts.isVariableDeclarationList(node.parent)) node = node.parent.parent ?? node;
   const text = printer.printNode(ts.EmitHint.Unspecified, node, node.getSourceFile());
+  // Private members are not API: dropping them keeps internal refactors out of the report.
   return text
     .replace(/^export (declare )?/gm, '')
     .replace(/^declare /gm, '')
+    .replace(/^\s+(private (static )?(readonly )?[\w$]+;|#private;)\n/gm, '')
     .trim();
 }
 

@@ -3,7 +3,7 @@ import https from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import got, { RequestError, type Got, type OptionsInit, type Request as GotRequest, type Response as GotResponse } from 'got';
-import { AbortError, CloudError, InvalidArgumentError, TimeoutError } from '../errors/cloud-error.js';
+import { AbortError, CloudError, InvalidArgumentError } from '../errors/cloud-error.js';
 import { MalformedResponseError, ProviderError } from '../errors/provider-error.js';
 import { sleep } from '../common/abort.js';
 import { VERSION } from '../version.js';
@@ -12,11 +12,9 @@ import type {
   ErrorMapper,
   HttpErrorContext,
   HttpHeaders,
-  HttpMethod,
   HttpRequest,
   HttpResponse,
   QueryValue,
-  RequestErrorContext,
   RequestSigner,
   RetryPolicy,
   SignableRequest,
@@ -33,11 +31,10 @@ import {
   resolveRetryPolicy,
   retryableResponse,
   uncertainResponse,
-  type NetworkFailure,
 } from './retry.js';
 import { DebugTrace, resolveDebugFile } from './debug-trace.js';
-import { redactText, redactUrl } from './redact.js';
-import { sanitizeCause } from './sanitize-error.js';
+import { redactUrl } from './redact.js';
+import { abortError, deadlineError, networkError, parseBody, type ErrorSite, type Prepared } from './request-errors.js';
 import { joinUrl } from './url.js';
 import { nativeRequest } from './native-request.js';
 
@@ -54,32 +51,11 @@ export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = Object.freeze([
 
 /** Bytes of an error body given to error mappers. */
 const ERROR_BODY_BYTES = 65_536;
-/** TLS verification failures: retrying will not help, the message says what to change. */
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/;
 
 /** Outcome of one attempt that got an HTTP response. */
 type AttemptResult<T> =
   | { ok: true; status: number; headers: HttpHeaders; body: T; requestId: string | undefined }
   | { ok: false; status: number; error: ProviderError; retryAfterMs: number | undefined };
-
-/** What is fixed for every attempt of one request. */
-interface Prepared {
-  method: HttpMethod;
-  url: string;
-  headers: Record<string, string>;
-  body: Buffer | Readable | undefined;
-  responseType: 'json' | 'text' | 'buffer' | 'stream';
-  acceptStatus: readonly number[] | undefined;
-  signal: AbortSignal | undefined;
-  timeoutMs: number;
-  timeout: Record<string, number>;
-  /** Per-phase timeouts (streams) rather than one for the whole attempt. */
-  phased: boolean;
-  /** Whole-call deadline (ms, may be `Infinity`). */
-  deadlineMs: number;
-  errorContext: RequestErrorContext | undefined;
-  traceId: string;
-}
 
 /**
  * An HTTP connection to one provider endpoint: one got instance with keep-alive agents, per-attempt signing,
@@ -111,6 +87,7 @@ export class Connection {
   private readonly requestIdHeaders: readonly string[];
   private readonly baseHeaders: Readonly<Record<string, string>>;
   private readonly redact: readonly string[] | undefined;
+  private readonly site: ErrorSite;
   private readonly trace: DebugTrace | undefined;
   private readonly defaultTimeout: Record<string, number>;
   private seq = 0;
@@ -135,6 +112,7 @@ export class Connection {
     this.mapError = options.mapError ?? ((ctx) => defaultErrorForStatus(ctx));
     this.requestIdHeaders = (options.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) => h.toLowerCase());
     this.redact = options.redact && options.redact.length > 0 ? [...options.redact] : undefined;
+    this.site = { provider: this.provider, redact: this.redact };
     this.defaultTimeout = { request: this.timeoutMs };
 
     const headers: Record<string, string> = { 'user-agent': `cloudmux/${VERSION} (${options.provider}) node/${process.version}` };
@@ -212,7 +190,7 @@ export class Connection {
       } catch (err) {
         if (signal?.aborted) {
           uncertain = true;
-          throw finish(this.abortError(p, signal));
+          throw finish(abortError(this.site, p, signal));
         }
         // A body that could not be parsed came with a success status: the provider did act.
         if (err instanceof MalformedResponseError && watch) annotateOutcome(err, true, p.errorContext);
@@ -221,9 +199,9 @@ export class Connection {
         const failure = classifyNetworkError(err);
         notSent = failure.notSent;
         if (!notSent) uncertain = true;
-        error = this.networkError(p, err, failure, attempt);
+        error = networkError(this.site, p, err, failure, attempt);
         // The deadline, not the per-attempt timeout, cut this attempt short.
-        if (failure.timeout && budget < p.timeoutMs) throw finish(this.deadlineError(p, error, failure, attempt));
+        if (failure.timeout && budget < p.timeoutMs) throw finish(deadlineError(this.site, p, error, failure, attempt));
         retryable = failure.retryable && (idempotent || failure.notSent);
       }
       if (req.retryable) retryable = req.retryable(error, { attempt, retryByDefault: retryable, idempotent, notSent });
@@ -236,7 +214,7 @@ export class Connection {
       try {
         await sleep(delay, signal);
       } catch {
-        throw finish(this.abortError(p, signal));
+        throw finish(abortError(this.site, p, signal));
       }
     }
   }
@@ -349,7 +327,7 @@ export class Connection {
     this.trace?.response(p.traceId, status, headers, performance.now() - started, raw);
     const requestId = headerValue(headers, this.requestIdHeaders);
     if ((status >= 200 && status < 300) || (p.acceptStatus !== undefined && p.acceptStatus.includes(status))) {
-      return { ok: true, status, headers, body: this.parseBody<T>(p, status, raw, requestId), requestId };
+      return { ok: true, status, headers, body: parseBody<T>(this.site, p, status, raw, requestId), requestId };
     }
     return this.failed(p, status, headers, raw, requestId);
   }
@@ -368,28 +346,6 @@ export class Connection {
       errorContext: p.errorContext,
     };
     return { ok: false, status, error: this.mapError(context), retryAfterMs };
-  }
-
-  private parseBody<T>(p: Prepared, status: number, raw: Buffer, requestId: string | undefined): T {
-    switch (p.responseType) {
-      case 'buffer':
-        return raw as T;
-      case 'text':
-        return raw.toString('utf8') as T;
-      default: {
-        if (raw.length === 0) return undefined as T;
-        const text = raw.toString('utf8');
-        try {
-          return JSON.parse(text) as T;
-        } catch (err) {
-          throw new MalformedResponseError(
-            `${this.provider}: ${p.method} ${redactUrl(p.url, this.redact)} returned a body that is not valid JSON (HTTP ${status})`,
-            redactText(text.slice(0, 1024), this.redact),
-            { provider: this.provider, status, method: p.method, url: redactUrl(p.url, this.redact), requestId, cause: err },
-          );
-        }
-      }
-    }
   }
 
   private async attemptStream<T>(
@@ -428,8 +384,8 @@ export class Connection {
     // Hand the caller a stream whose errors are core errors.
     const out = new PassThrough();
     onError = (err: Error) => {
-      if (p.signal?.aborted) out.destroy(this.abortError(p, p.signal));
-      else out.destroy(this.networkError(p, err, classifyNetworkError(err), 1));
+      if (p.signal?.aborted) out.destroy(abortError(this.site, p, p.signal));
+      else out.destroy(networkError(this.site, p, err, classifyNetworkError(err), 1));
     };
     if (streamError) onError(streamError);
     out.on('close', () => {
@@ -437,61 +393,5 @@ export class Connection {
     });
     stream.pipe(out);
     return { ok: true, status, headers: res.headers, body: out as T, requestId: headerValue(res.headers, this.requestIdHeaders) };
-  }
-
-  private abortError(p: Prepared, signal: AbortSignal | undefined): AbortError {
-    return new AbortError(`${this.provider}: ${this.where(p, redactUrl(p.url, this.redact))} aborted`, {
-      provider: this.provider,
-      cause: signal?.reason,
-    });
-  }
-
-  /** `METHOD url`, led by the operation's name when the request has one (`RunInstances (POST https://…)`). */
-  private where(p: Prepared, url: string): string {
-    const action = p.errorContext?.action;
-    return action ? `${action} (${p.method} ${url})` : `${p.method} ${url}`;
-  }
-
-  /** The whole-call deadline ended the call; `last` is the (sanitized) error of the attempt it cut short. */
-  private deadlineError(p: Prepared, last: CloudError, failure: NetworkFailure, attempts: number): TimeoutError {
-    const url = redactUrl(p.url, this.redact);
-    return new TimeoutError(
-      `${this.provider}: ${this.where(p, url)} did not finish within its deadline of ${p.deadlineMs} ms (retry.deadlineMs) after ${attempts} attempt${attempts === 1 ? '' : 's'}` +
-        `${failure.phase ? `; the last one was cut short waiting for ${failure.phase}` : ''}`,
-      { provider: this.provider, cause: last, lastState: failure.phase },
-    );
-  }
-
-  private networkError(p: Prepared, err: unknown, failure: NetworkFailure, attempts: number): CloudError {
-    const url = redactUrl(p.url, this.redact);
-    // got's error keeps the signed request (authorization, security tokens): the cause carries diagnostics only.
-    const cause = sanitizeCause(err, this.redact);
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    if (failure.timeout) {
-      return new TimeoutError(
-        `${this.provider}: ${this.where(p, url)} timed out after ${p.timeoutMs} ms${failure.phase ? ` waiting for ${failure.phase}` : ''}${tries}`,
-        {
-          provider: this.provider,
-          cause,
-          lastState: failure.phase,
-        },
-      );
-    }
-    const code = failure.code;
-    const detail = redactText(err instanceof Error ? err.message : String(err), this.redact);
-    if (code !== undefined && TLS_CODES.test(code)) {
-      return new ProviderError(
-        `${this.provider}: ${this.where(p, url)}: TLS certificate verification failed (${code}: ${detail}); ` +
-          'pass tls.ca with the server CA, or tls.rejectUnauthorized: false to turn verification off',
-        { provider: this.provider, method: p.method, url, cause, retryable: false },
-      );
-    }
-    return new ProviderError(`${this.provider}: ${this.where(p, url)} failed: ${code ? `${code} ` : ''}${detail}${tries}`, {
-      provider: this.provider,
-      method: p.method,
-      url,
-      cause,
-      retryable: failure.retryable,
-    });
   }
 }
