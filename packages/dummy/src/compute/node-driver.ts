@@ -21,8 +21,6 @@ import {
   type CreateNodeOptions,
   type CreateVolumeOptions,
   type CreateVolumeSnapshotOptions,
-  type DeployNodeOptions,
-  type DeployNodeResult,
   type ImportKeyPairFromFileOptions,
   type ImportKeyPairOptions,
   type KeyPair,
@@ -32,11 +30,9 @@ import {
   type ListVolumeSnapshotsOptions,
   type Node,
   type Ref,
-  type RunningNode,
   type StorageVolume,
   type VolumeSnapshot,
   type AttachVolumeOptions,
-  type WaitUntilRunningOptions,
 } from '@cloudmux/core/compute';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { findSizePrice } from '@cloudmux/core/pricing';
@@ -106,11 +102,6 @@ export class DummyNodeDriver extends NodeDriver {
     return this.#state.pagesFetched;
   }
 
-  #guard(method: ComputeMethod, signal?: AbortSignal): void {
-    if (!this.supports(method)) this.notSupported(method);
-    throwIfAborted(signal);
-  }
-
   /** The node behind `ref` (a node or its id, checked like every driver checks ids); `NotFoundError` when absent. */
   #require(ref: unknown, method: string, argName = 'node'): NodeRecord {
     const id = requireRefId(ref, argName, { method, provider: 'dummy', what: 'node id' });
@@ -123,7 +114,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Iterates nodes in creation order, `pageSize` at a time; `ex` filters by `state` or `name`. */
   override async *iterateNodes(options: ListNodesOptions<DummyListNodesEx> = {}): AsyncIterable<Node<DummyNodeExtra>> {
-    this.#guard('listNodes', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('listNodes', options, ['ids', 'ex', 'signal']);
     const ex = checkExKeys(options.ex, ['state', 'name'], { method: 'listNodes', provider: this.providerId });
     if (ex?.state !== undefined && !NODE_STATES.includes(ex.state as NodeState)) {
@@ -161,13 +152,13 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Gets a node; `NotFoundError` once it is gone. */
   override async getNode(id: string, options: CallOptions = {}): Promise<Node<DummyNodeExtra>> {
-    this.#guard('getNode', options.signal);
+    throwIfAborted(options.signal);
     return toNode(this.#require(id, 'getNode', 'id'), this);
   }
 
   /** Creates a node: `pending`, then `running` after `bootDelayMs`. */
   override async createNode(options: CreateNodeOptions<DummyCreateNodeEx>): Promise<Node<DummyNodeExtra>> {
-    this.#guard('createNode', options?.signal);
+    throwIfAborted(options?.signal);
     checkObject('createNode options', options);
     assertKnownOptions('createNode', options, ['name', 'size', 'image', 'location', 'auth', 'ex', 'signal']);
     const ex = checkExKeys(options.ex, ['tags'], { method: 'createNode', provider: this.providerId });
@@ -235,7 +226,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Reboots a running node: `rebooting`, then `running` after `rebootDelayMs`. */
   override async rebootNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('rebootNode', options.signal);
+    throwIfAborted(options.signal);
     const n = this.#require(node, 'rebootNode');
     this.#needs(n, 'rebootNode', NodeState.RUNNING);
     this.#transition(n, NodeState.REBOOTING, NodeState.RUNNING, this.#state.options.rebootDelayMs);
@@ -244,7 +235,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Stops a running node: `stopping`, then `stopped` after `stopDelayMs`. */
   override async stopNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('stopNode', options.signal);
+    throwIfAborted(options.signal);
     const n = this.#require(node, 'stopNode');
     this.#needs(n, 'stopNode', NodeState.RUNNING);
     this.#transition(n, NodeState.STOPPING, NodeState.STOPPED, this.#state.options.stopDelayMs);
@@ -253,7 +244,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Starts a stopped node: `pending`, then `running` after `bootDelayMs`. */
   override async startNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('startNode', options.signal);
+    throwIfAborted(options.signal);
     const n = this.#require(node, 'startNode');
     this.#needs(n, 'startNode', NodeState.STOPPED);
     this.#transition(n, NodeState.PENDING, NodeState.RUNNING, this.#state.options.bootDelayMs);
@@ -265,7 +256,7 @@ export class DummyNodeDriver extends NodeDriver {
    * lists after `destroyDelayMs`. Destroying a terminated node again is a no-op.
    */
   override async destroyNode(node: Ref<Node>, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('destroyNode', options.signal);
+    throwIfAborted(options.signal);
     const n = this.#require(node, 'destroyNode');
     if (n.state === NodeState.TERMINATED) return true;
     n.next = undefined;
@@ -277,23 +268,11 @@ export class DummyNodeDriver extends NodeDriver {
     return true;
   }
 
-  /** Waits until nodes run (see the base class). */
-  override waitUntilRunning(nodes: readonly Ref<Node>[], options?: WaitUntilRunningOptions): Promise<RunningNode[]> {
-    this.#guard('waitUntilRunning');
-    return super.waitUntilRunning(nodes, options);
-  }
-
-  /** Creates a node and deploys to it over SSH (see the base class; needs `@cloudmux/deploy`). */
-  override deployNode(options: DeployNodeOptions): Promise<DeployNodeResult> {
-    this.#guard('deployNode');
-    return super.deployNode(options);
-  }
-
   // ---- catalog ----
 
   /** Sizes, with hourly prices from `pricing/compute/dummy.json` for the given (or default) location. */
   override async *iterateSizes(options: ListSizesOptions = {}): AsyncIterable<NodeSize<DummySizeExtra>> {
-    this.#guard('listSizes', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('listSizes', options, ['location', 'signal']);
     const location = this.#state.location(options.location);
     const locations = DUMMY_REGIONS.map((r) => r.id);
@@ -316,7 +295,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Images; with `location`, only those offered there. */
   override async *iterateImages(options: ListImagesOptions = {}): AsyncIterable<NodeImage<DummyImageExtra>> {
-    this.#guard('listImages', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('listImages', options, ['location', 'signal']);
     const location = options.location === undefined ? undefined : this.#state.location(options.location);
     for (const i of DUMMY_IMAGES) if (location === undefined || i.locations.includes(location)) yield this.#toImage(i);
@@ -331,7 +310,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** One image; `NotFoundError` for an unknown id. */
   override async getImage(id: string, options: CallOptions = {}): Promise<NodeImage<DummyImageExtra>> {
-    this.#guard('getImage', options.signal);
+    throwIfAborted(options.signal);
     requireId(id, 'id', { method: 'getImage', provider: 'dummy', what: 'image id' });
     const img = DUMMY_IMAGES.find((i) => i.id === id);
     if (!img) throw notFound('Image', String(id));
@@ -340,7 +319,7 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Locations. */
   override async *iterateLocations(options: CallOptions = {}): AsyncIterable<NodeLocation<DummyLocationExtra>> {
-    this.#guard('listLocations', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('listLocations', options, ['signal']);
     for (const r of DUMMY_REGIONS)
       yield new NodeLocation<DummyLocationExtra>(
@@ -353,43 +332,43 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Iterates volumes in creation order. */
   override async *iterateVolumes(options: CallOptions = {}): AsyncIterable<StorageVolume<DummyVolumeExtra>> {
-    this.#guard('listVolumes', options.signal);
+    throwIfAborted(options.signal);
     for (const v of vols.listVolumeRecords(this.#state)) yield toVolume(v, this);
   }
   /** Creates a volume: `creating`, then `available`. */
   override async createVolume(options: CreateVolumeOptions): Promise<StorageVolume<DummyVolumeExtra>> {
-    this.#guard('createVolume', options?.signal);
+    throwIfAborted(options?.signal);
     return vols.createVolume(this.#state, this, options);
   }
   /** Attaches an available volume to a running or stopped node (`options.node`) in the same location. */
   override async attachVolume(volume: Ref<StorageVolume>, options: AttachVolumeOptions): Promise<boolean> {
-    this.#guard('attachVolume', options?.signal);
+    throwIfAborted(options?.signal);
     return vols.attachVolume(this.#state, volume, options);
   }
   /** Detaches a volume in use. */
   override async detachVolume(volume: Ref<StorageVolume>, options?: CallOptions): Promise<boolean> {
-    this.#guard('detachVolume', options?.signal);
+    throwIfAborted(options?.signal);
     return vols.detachVolume(this.#state, volume, options);
   }
   /** Destroys an available volume. */
   override async destroyVolume(volume: Ref<StorageVolume>, options?: CallOptions): Promise<boolean> {
-    this.#guard('destroyVolume', options?.signal);
+    throwIfAborted(options?.signal);
     return vols.destroyVolume(this.#state, volume, options);
   }
   /** Iterates snapshots, of one volume or all. */
   override async *iterateVolumeSnapshots(options: ListVolumeSnapshotsOptions = {}): AsyncIterable<VolumeSnapshot> {
-    this.#guard('listVolumeSnapshots', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('listVolumeSnapshots', options, ['volume', 'signal']);
     yield* vols.listSnapshots(this.#state, this, options.volume);
   }
   /** Snapshots a volume: `creating`, then `completed`. */
   override async createVolumeSnapshot(volume: Ref<StorageVolume>, options?: CreateVolumeSnapshotOptions): Promise<VolumeSnapshot> {
-    this.#guard('createVolumeSnapshot', options?.signal);
+    throwIfAborted(options?.signal);
     return vols.createSnapshot(this.#state, this, volume, options);
   }
   /** Destroys a snapshot. */
   override async destroyVolumeSnapshot(snapshot: Ref<VolumeSnapshot>, options?: CallOptions): Promise<boolean> {
-    this.#guard('destroyVolumeSnapshot', options?.signal);
+    throwIfAborted(options?.signal);
     return vols.destroySnapshot(this.#state, snapshot, options);
   }
 
@@ -397,35 +376,35 @@ export class DummyNodeDriver extends NodeDriver {
 
   /** Key pairs, by name. */
   override async *iterateKeyPairs(options: CallOptions = {}): AsyncIterable<KeyPair<DummyKeyPairExtra>> {
-    this.#guard('listKeyPairs', options.signal);
+    throwIfAborted(options.signal);
     for (const name of [...this.#state.keyPairs.keys()].sort()) yield keys.getKeyPair(this.#state, this, name);
   }
   /** One key pair; `NotFoundError` if absent. */
   override async getKeyPair(name: string, options: CallOptions = {}): Promise<KeyPair<DummyKeyPairExtra>> {
-    this.#guard('getKeyPair', options.signal);
+    throwIfAborted(options.signal);
     return keys.getKeyPair(this.#state, this, name);
   }
   /** Generates an Ed25519 key pair; the result's `privateKey` is in OpenSSH format. */
   override async createKeyPair(options: CreateKeyPairOptions): Promise<KeyPair<DummyKeyPairExtra>> {
-    this.#guard('createKeyPair', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('createKeyPair', options, ['name', 'signal']);
     return keys.createKeyPair(this.#state, this, options?.name, options?.signal);
   }
   /** Imports an OpenSSH public key (ed25519, rsa >= 1024 bits, ecdsa), fingerprinted like `ssh-keygen -l`. */
   override async importKeyPairFromString(options: ImportKeyPairOptions): Promise<KeyPair<DummyKeyPairExtra>> {
-    this.#guard('importKeyPairFromString', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('importKeyPairFromString', options, ['name', 'publicKey', 'signal']);
     return keys.importKeyPair(this.#state, this, options.name, options.publicKey, options.signal);
   }
   /** Imports a public key file. */
   override async importKeyPairFromFile(options: ImportKeyPairFromFileOptions): Promise<KeyPair<DummyKeyPairExtra>> {
-    this.#guard('importKeyPairFromFile', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('importKeyPairFromFile', options, ['name', 'path', 'signal']);
     return super.importKeyPairFromFile(options) as Promise<KeyPair<DummyKeyPairExtra>>;
   }
   /** Deletes a key pair; `NotFoundError` if absent. */
   override async deleteKeyPair(keyPair: KeyPair | string, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('deleteKeyPair', options.signal);
+    throwIfAborted(options.signal);
     return keys.deleteKeyPair(this.#state, keyPair);
   }
 }

@@ -47,6 +47,9 @@ const MAX_TTL = 2_147_483_647;
  * type, CNAME exclusivity, one SOA at the apex), so the DNS conformance suite and BIND export
  * have a driver to run on. Each instance has its own zones.
  */
+/** Options `createRecord` and `updateRecord` accept. */
+const RECORD_OPTIONS: readonly string[] = ['name', 'type', 'data', 'ttl', 'priority', 'ex', 'signal'];
+
 export class DummyDnsDriver extends DnsDriver {
   /** The Dummy provider definition. */
   static override readonly provider = DUMMY_PROVIDER;
@@ -66,11 +69,6 @@ export class DummyDnsDriver extends DnsDriver {
   /** Builds a driver from the environment (`CLOUDMUX_DUMMY_KEY`). */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): DummyDnsDriver {
     return new DummyDnsDriver(env.CLOUDMUX_DUMMY_KEY || 'dummy');
-  }
-
-  #guard(method: DnsMethod, signal?: AbortSignal): void {
-    if (!this.supports(method)) this.notSupported(method);
-    throwIfAborted(signal);
   }
 
   #zoneRow(ref: ZoneRef): ZoneRow {
@@ -93,25 +91,24 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Record types accepted by `createRecord`. */
   override listRecordTypes(): RecordType[] {
-    this.#guard('listRecordTypes');
     return [...DUMMY_RECORD_TYPES];
   }
 
   /** Zones in creation order. */
   override async *iterateZones(options: CallOptions = {}): AsyncIterable<Zone> {
-    this.#guard('listZones', options.signal);
+    throwIfAborted(options.signal);
     for (const z of [...this.#zones.values()].sort((a, b) => a.seq - b.seq)) yield this.#toZone(z);
   }
 
   /** A zone; `NotFoundError` if absent. */
   override async getZone(id: string, options: CallOptions = {}): Promise<Zone> {
-    this.#guard('getZone', options.signal);
+    throwIfAborted(options.signal);
     return this.#toZone(this.#zoneRow(id));
   }
 
   /** Creates a zone; `AlreadyExistsError` when the domain is taken. */
   override async createZone(options: CreateZoneOptions): Promise<Zone> {
-    this.#guard('createZone', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('createZone', checkObject('createZone options', options), ['domain', 'type', 'ttl', 'ex', 'signal']);
     checkExKeys(options.ex, [], { method: 'createZone', provider: this.providerId });
     const domain = checkDomain(options.domain);
@@ -134,7 +131,7 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Changes a zone's type or default TTL. */
   override async updateZone(zone: ZoneRef, options: UpdateZoneOptions): Promise<Zone> {
-    this.#guard('updateZone', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('updateZone', checkObject('updateZone options', options), ['type', 'ttl', 'ex', 'signal']);
     checkExKeys(options.ex, [], { method: 'updateZone', provider: this.providerId });
     const z = this.#zoneRow(zone);
@@ -147,14 +144,14 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Deletes a zone and its records. */
   override async deleteZone(zone: ZoneRef, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('deleteZone', options.signal);
+    throwIfAborted(options.signal);
     this.#zones.delete(this.#zoneRow(zone).id);
     return true;
   }
 
   /** Records of a zone in creation order. */
   override async *iterateRecords(zone: ZoneRef, options: CallOptions = {}): AsyncIterable<DnsRecord> {
-    this.#guard('listRecords', options.signal);
+    throwIfAborted(options.signal);
     const z = this.#zoneRow(zone);
     for (const r of [...z.records.values()]) yield this.#toRecord(z, r);
   }
@@ -162,7 +159,7 @@ export class DummyDnsDriver extends DnsDriver {
   /** A record; `NotFoundError` if absent. */
   override async getRecord(zone: ZoneRef, options: GetRecordOptions): Promise<DnsRecord> {
     const o: Partial<GetRecordOptions> = checkObject('getRecord options', options) ?? {};
-    this.#guard('getRecord', o.signal);
+    throwIfAborted(o.signal);
     assertKnownOptions('getRecord', o, ['id', 'signal']);
     const id = String(o.id);
     const z = this.#zoneRow(zone);
@@ -202,16 +199,8 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Creates a record after validating its type, name and data. */
   override async createRecord(zone: ZoneRef, options: CreateRecordOptions): Promise<DnsRecord> {
-    this.#guard('createRecord', options?.signal);
-    assertKnownOptions('createRecord', checkObject('createRecord options', options), [
-      'name',
-      'type',
-      'data',
-      'ttl',
-      'priority',
-      'ex',
-      'signal',
-    ]);
+    throwIfAborted(options?.signal);
+    assertKnownOptions('createRecord', checkObject('createRecord options', options), RECORD_OPTIONS);
     checkExKeys(options.ex, [], { method: 'createRecord', provider: this.providerId });
     const z = this.#zoneRow(zone);
     const seq = ++this.#seq;
@@ -229,16 +218,8 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Updates a record's fields (validated as a whole). */
   override async updateRecord(record: DnsRecord, options: UpdateRecordOptions): Promise<DnsRecord> {
-    this.#guard('updateRecord', options?.signal);
-    assertKnownOptions('updateRecord', checkObject('updateRecord options', options), [
-      'name',
-      'type',
-      'data',
-      'ttl',
-      'priority',
-      'ex',
-      'signal',
-    ]);
+    throwIfAborted(options?.signal);
+    assertKnownOptions('updateRecord', checkObject('updateRecord options', options), RECORD_OPTIONS);
     checkExKeys(options.ex, [], { method: 'updateRecord', provider: this.providerId });
     const z = this.#zoneRow(record.zone);
     const current = z.records.get(record.id);
@@ -259,7 +240,7 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Deletes a record; `NotFoundError` if absent. */
   override async deleteRecord(record: DnsRecord, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('deleteRecord', options.signal);
+    throwIfAborted(options.signal);
     const z = this.#zoneRow(record.zone);
     if (!z.records.delete(record.id)) throw notFound('Record', String(record.id));
     return true;
@@ -267,7 +248,7 @@ export class DummyDnsDriver extends DnsDriver {
 
   /** Renders the zone as a BIND zone file. */
   override async exportZoneToBindFormat(zone: ZoneRef, options?: CallOptions): Promise<string> {
-    this.#guard('exportZoneToBindFormat', options?.signal);
+    throwIfAborted(options?.signal);
     return super.exportZoneToBindFormat(zone, options);
   }
 }

@@ -69,11 +69,6 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
     return new DummyLoadBalancerDriver(env.CLOUDMUX_DUMMY_KEY || 'dummy');
   }
 
-  #guard(method: LoadBalancerMethod, signal?: AbortSignal): void {
-    if (!this.supports(method)) this.notSupported(method);
-    throwIfAborted(signal);
-  }
-
   #row(ref: BalancerRef): BalancerRow {
     const id = typeof ref === 'string' ? ref : ref?.id;
     const b = typeof id === 'string' ? this.#balancers.get(id) : undefined;
@@ -122,27 +117,27 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
 
   /** Accepted protocols. */
   override async listProtocols(options: CallOptions = {}): Promise<string[]> {
-    this.#guard('listProtocols', options.signal);
+    throwIfAborted(options.signal);
     return [...DUMMY_LB_PROTOCOLS];
   }
   /** Accepted algorithms. */
   override async listSupportedAlgorithms(options: CallOptions = {}): Promise<Algorithm[]> {
-    this.#guard('listSupportedAlgorithms', options.signal);
+    throwIfAborted(options.signal);
     return [...DUMMY_LB_ALGORITHMS];
   }
   /** Balancers in creation order. */
   override async *iterateBalancers(options: CallOptions = {}): AsyncIterable<LoadBalancer<DummyBalancerExtra>> {
-    this.#guard('listBalancers', options.signal);
+    throwIfAborted(options.signal);
     for (const b of [...this.#balancers.values()].sort((x, y) => x.seq - y.seq)) yield this.#toBalancer(b);
   }
   /** A balancer; `NotFoundError` if absent. */
   override async getBalancer(id: string, options: CallOptions = {}): Promise<LoadBalancer<DummyBalancerExtra>> {
-    this.#guard('getBalancer', options.signal);
+    throwIfAborted(options.signal);
     return this.#toBalancer(this.#row(id));
   }
   /** Creates a balancer (address from TEST-NET-2, `198.51.100.x`). */
   override async createBalancer(options: CreateBalancerOptions): Promise<LoadBalancer<DummyBalancerExtra>> {
-    this.#guard('createBalancer', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('createBalancer', checkObject('createBalancer options', options), [
       'name',
       'port',
@@ -176,13 +171,13 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   }
   /** Destroys a balancer. */
   override async destroyBalancer(balancer: BalancerRef, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('destroyBalancer', options.signal);
+    throwIfAborted(options.signal);
     this.#balancers.delete(this.#row(balancer).id);
     return true;
   }
   /** Updates name, port, protocol or algorithm. */
   override async updateBalancer(balancer: BalancerRef, options: UpdateBalancerOptions): Promise<LoadBalancer<DummyBalancerExtra>> {
-    this.#guard('updateBalancer', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('updateBalancer', checkObject('updateBalancer options', options), [
       'name',
       'port',
@@ -201,14 +196,14 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   /** Attaches a member; `AlreadyExistsError` for a duplicate `ip:port`. */
   override async balancerAttachMember(balancer: BalancerRef, options: BalancerAttachMemberOptions): Promise<Member> {
     const o: Partial<BalancerAttachMemberOptions> = checkObject('balancerAttachMember options', options) ?? {};
-    this.#guard('balancerAttachMember', o.signal);
+    throwIfAborted(o.signal);
     const { signal: _signal, ...member } = o;
     return this.#addMember(this.#row(balancer), member as MemberSpec);
   }
   /** Attaches a compute node (its first public, else private, address) on the balancer's port. */
   override async balancerAttachComputeNode(balancer: BalancerRef, options: BalancerAttachComputeNodeOptions): Promise<Member> {
     const o: Partial<BalancerAttachComputeNodeOptions> = checkObject('balancerAttachComputeNode options', options) ?? {};
-    this.#guard('balancerAttachComputeNode', o.signal);
+    throwIfAborted(o.signal);
     assertKnownOptions('balancerAttachComputeNode', o, ['node', 'port', 'signal']);
     if (typeof o.node !== 'object' || o.node === null)
       throw new InvalidArgumentError('balancerAttachComputeNode: options.node must be a compute node');
@@ -217,7 +212,7 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   /** Detaches a member; `NotFoundError` if it is not attached. */
   override async balancerDetachMember(balancer: BalancerRef, options: BalancerDetachMemberOptions): Promise<boolean> {
     const o: Partial<BalancerDetachMemberOptions> = checkObject('balancerDetachMember options', options) ?? {};
-    this.#guard('balancerDetachMember', o.signal);
+    throwIfAborted(o.signal);
     assertKnownOptions('balancerDetachMember', o, ['member', 'signal']);
     const member: Member | undefined = o.member;
     const b = this.#row(balancer);
@@ -226,7 +221,7 @@ export class DummyLoadBalancerDriver extends LoadBalancerDriver {
   }
   /** Members of a balancer. */
   override async balancerListMembers(balancer: BalancerRef, options: CallOptions = {}): Promise<Member[]> {
-    this.#guard('balancerListMembers', options.signal);
+    throwIfAborted(options.signal);
     const b = this.#row(balancer);
     return [...b.members.values()].map((m) => new Member({ ...m, balancerId: b.id }));
   }

@@ -130,11 +130,6 @@ export class LocalStorageDriver extends StorageDriver {
     return new LocalStorageDriver(root);
   }
 
-  #guard(method: StorageMethod, signal?: AbortSignal): void {
-    if (!this.supports(method)) this.notSupported(method);
-    throwIfAborted(signal);
-  }
-
   /** Runs `fn` after any other commit/delete of the same object in this process. */
   async #locked<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.#locks.get(key) ?? Promise.resolve();
@@ -181,7 +176,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Containers (directories under the root), in name order. */
   override async *iterateContainers(options: CallOptions = {}): AsyncIterable<Container<LocalExtra>> {
-    this.#guard('listContainers', options.signal);
+    throwIfAborted(options.signal);
     await this.#layout.sweep();
     const entries = await readdir(this.root, { withFileTypes: true });
     const names = entries.filter((e) => e.isDirectory() && containerNameProblem(e.name) === undefined).map((e) => e.name);
@@ -191,13 +186,13 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** A container; `NotFoundError` if absent. */
   override async getContainer(name: string, options: CallOptions = {}): Promise<Container<LocalExtra>> {
-    this.#guard('getContainer', options.signal);
+    throwIfAborted(options.signal);
     return this.#container((await this.#containerDir(name)).name);
   }
 
   /** Creates a container directory; `AlreadyExistsError` if it exists. */
   override async createContainer(options: CreateContainerOptions): Promise<Container<LocalExtra>> {
-    this.#guard('createContainer', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('createContainer', options, ['name', 'signal']);
     const name = options?.name;
     checkContainerName(name);
@@ -214,7 +209,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Deletes an empty container; a container holding objects is refused with `BadRequestError`. */
   override async deleteContainer(container: ContainerRef, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('deleteContainer', options.signal);
+    throwIfAborted(options.signal);
     const { name } = await this.#containerDir(container);
     const confine = this.#layout.confine;
     const root = await confine.pinDir(this.root);
@@ -256,7 +251,7 @@ export class LocalStorageDriver extends StorageDriver {
     container: ContainerRef,
     options: ListContainerObjectsOptions = {},
   ): AsyncIterable<StorageObject<LocalObjectExtra>> {
-    this.#guard('listContainerObjects', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('listContainerObjects', options, ['prefix', 'signal']);
     const prefix = options.prefix ?? '';
     if (typeof prefix !== 'string') throw new InvalidArgumentError(`Invalid prefix ${JSON.stringify(prefix)}: expected a string`);
@@ -286,7 +281,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** An object's size, content hash, content type and metadata; `NotFoundError` if absent. */
   override async getObject(container: ContainerRef, options: GetObjectOptions): Promise<StorageObject<LocalObjectExtra>> {
-    this.#guard('getObject', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('getObject', options, ['name', 'signal']);
     const name = checkObjectName(options?.name);
     const { name: cname } = await this.#containerDir(container);
@@ -315,7 +310,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Uploads a local file (streamed, atomic). */
   override async uploadObject(container: ContainerRef, options: UploadObjectOptions): Promise<StorageObject<LocalObjectExtra>> {
-    this.#guard('uploadObject', options?.signal);
+    throwIfAborted(options?.signal);
     const { name, filePath } = options;
     const attrs = this.#uploadOptions('uploadObject', name, options, 'filePath');
     if (typeof filePath !== 'string' || filePath.length === 0)
@@ -331,7 +326,7 @@ export class LocalStorageDriver extends StorageDriver {
     container: ContainerRef,
     options: UploadObjectViaStreamOptions,
   ): Promise<StorageObject<LocalObjectExtra>> {
-    this.#guard('uploadObjectViaStream', options?.signal);
+    throwIfAborted(options?.signal);
     const { name, source } = options;
     const attrs = this.#uploadOptions('uploadObjectViaStream', name, options, 'source');
     if (source === null || typeof (source as Partial<AsyncIterable<unknown>>)?.[Symbol.asyncIterator] !== 'function') {
@@ -427,7 +422,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Streams an object, or the inclusive byte range `start`..`end` of it, from one open descriptor. */
   override async downloadObjectAsStream(object: StorageObject, options: DownloadObjectAsStreamOptions = {}): Promise<Readable> {
-    this.#guard('downloadObjectAsStream', options.signal);
+    throwIfAborted(options.signal);
     assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'signal']);
     return this.#openStream(object, options);
   }
@@ -457,7 +452,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Downloads to a file atomically (temp file in the same directory, then rename); refuses to overwrite unless `overwrite`. */
   override async downloadObject(object: StorageObject, options: DownloadObjectOptions): Promise<boolean> {
-    this.#guard('downloadObject', options?.signal);
+    throwIfAborted(options?.signal);
     assertKnownOptions('downloadObject', options, ['destinationPath', 'overwrite', 'deleteOnFailure', 'start', 'end', 'signal']);
     const destinationPath = options?.destinationPath;
     if (typeof destinationPath !== 'string' || destinationPath.length === 0)
@@ -497,7 +492,7 @@ export class LocalStorageDriver extends StorageDriver {
 
   /** Deletes an object (and its sidecar, and parent directories left empty); `NotFoundError` if absent. */
   override async deleteObject(object: StorageObject, options: CallOptions = {}): Promise<boolean> {
-    this.#guard('deleteObject', options.signal);
+    throwIfAborted(options.signal);
     const name = checkObjectName(object?.name);
     const { name: cname, dir } = await this.#containerDir(object.containerName);
     const file = this.#layout.objectPath(cname, name);
