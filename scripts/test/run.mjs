@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: sets the machine up (setup.mjs), then runs type-check, lint, the generated-file
-// checks, every jest suite and the release check, and stops whatever it started — also when a
-// step fails or the run is interrupted.
+// checks, every jest suite (with the real servers they declare started first, services.mjs) and
+// the release check, and stops whatever it started — also when a step fails or the run is
+// interrupted.
 //   npm test                      everything
 //   npm test -- <jest args>       set-up + jest only (e.g. `npm test -- packages/core`)
 //   node scripts/test/run.mjs --setup-only [--no-install]   set-up and summary only
 import { spawn } from 'node:child_process';
 import { REPO_ROOT } from './tools.mjs';
 import { missingSummary, setupTools } from './setup.mjs';
+import { serviceSummary, servicesFor, startService, stopService } from './services.mjs';
 
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((a) => a === '--setup-only' || a === '--no-install'));
@@ -56,6 +58,32 @@ const STEPS =
         ['release check', node, ['scripts/release-check.mjs']],
       ];
 
+/**
+ * Starts the real servers the selected suites declare, exporting their KEY=VALUE lines and
+ * CLOUDMUX_TEST_SERVICES to the steps that follow; pushes each started name onto `started` and
+ * returns the ones that failed.
+ */
+function startServices(started) {
+  const failed = [];
+  for (const name of servicesFor(jestArgs)) {
+    if (interrupted) break;
+    // Swift authenticates through Keystone too when Keystone runs (Keystone starts first).
+    if (name === 'swift' && started.includes('keystone') && env.OS_AUTH_URL && !env.SWIFT_KEYSTONE_URL)
+      env.SWIFT_KEYSTONE_URL = env.OS_AUTH_URL.replace(/\/v3\/?$/, '');
+    const r = startService(name, env);
+    if (!r.ok) {
+      console.log(`== ${name}: could not start (${r.seconds.toFixed(1)} s)`);
+      failed.push({ name, reason: r.reason });
+      continue;
+    }
+    started.push(name);
+    Object.assign(env, r.vars);
+    console.log(`== ${name}: running (${r.seconds.toFixed(1)} s; ${Object.keys(r.vars).length} variables exported to the tests)`);
+  }
+  env.CLOUDMUX_TEST_SERVICES = started.join(',');
+  return failed;
+}
+
 async function main() {
   const t0 = Date.now();
   console.log('== test set-up');
@@ -70,12 +98,33 @@ async function main() {
   if (flags.has('--setup-only')) return 0;
 
   let status = 0;
-  for (const [name, cmd, args] of STEPS) {
-    if (interrupted) break;
-    status = await step(name, cmd, args);
-    if (status !== 0) break;
+  const started = [];
+  let servicesNote = '';
+  try {
+    for (const [name, cmd, args] of STEPS) {
+      if (interrupted) break;
+      if (name === 'jest') {
+        const failed = startServices(started);
+        servicesNote = serviceSummary(failed, env);
+        if (servicesNote) console.log(servicesNote);
+        if (failed.length > 0 && env.CI === 'true') {
+          console.error('CI=true: a real server that cannot start is a failure (see above).');
+          status = 1;
+          break;
+        }
+        if (interrupted) break;
+      }
+      status = await step(name, cmd, args);
+      if (status !== 0) break;
+    }
+  } finally {
+    for (const name of started.reverse()) {
+      const err = stopService(name, env);
+      console.log(`== stopped ${name}${err ? ` (stop.sh said: ${err})` : ''}`);
+    }
   }
   if (summary) console.log(`\n${summary}`);
+  if (servicesNote) console.log(`\n${servicesNote}`);
   console.log(
     `\n== npm test: ${interrupted ? 'INTERRUPTED' : status === 0 ? 'PASSED' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );

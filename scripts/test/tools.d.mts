@@ -13,3 +13,5 @@ export function missingTools(ids?: readonly ToolId[], env?: NodeJS.ProcessEnv): 
 export function installCommand(ids: readonly ToolId[]): string;
 /** Test files that declare they need the tool. */
 export function suitesNeeding(id: ToolId, root?: string): string[];
+/** Test files (relative to the root) under each package's test folder. */
+export function testFiles(root?: string): string[];

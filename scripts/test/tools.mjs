@@ -82,7 +82,8 @@ export function suitesNeeding(id, root = REPO_ROOT) {
   return out;
 }
 
-function testFiles(root) {
+/** Test files (relative to `root`) under each package's test folder. */
+export function testFiles(root = REPO_ROOT) {
   const out = [];
   const walk = (rel) => {
     for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
