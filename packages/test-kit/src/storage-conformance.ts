@@ -16,6 +16,15 @@ import {
   checkUploadObject,
   checkUploadViaStream,
 } from './storage-checks.js';
+import {
+  checkCopyObject,
+  checkListObjectsDelimited,
+  checkListPrefixes,
+  checkStreamChecksum,
+  checkTempUrl,
+  checkUpdateMetadata,
+  checkUploadData,
+} from './storage-checks-more.js';
 import { runStorageCleanup, type StorageContext } from './storage-context.js';
 import type { StorageConformanceOptions } from './types.js';
 
@@ -24,13 +33,26 @@ const CHECKS: Readonly<Record<StorageMethod, (ctx: StorageContext) => Promise<vo
   getContainer: checkGetContainer,
   createContainer: checkCreateContainer,
   deleteContainer: checkDeleteContainer,
-  listContainerObjects: checkListObjects,
+  listContainerObjects: async (c) => {
+    await checkListObjects(c);
+    await checkListObjectsDelimited(c);
+  },
+  listContainerPrefixes: checkListPrefixes,
   getObject: checkGetObject,
-  uploadObject: checkUploadObject,
-  uploadObjectViaStream: checkUploadViaStream,
+  uploadObject: async (c) => {
+    await checkUploadObject(c);
+    await checkUploadData(c);
+  },
+  uploadObjectViaStream: async (c) => {
+    await checkUploadViaStream(c);
+    await checkStreamChecksum(c);
+  },
   downloadObject: checkDownloadObject,
   downloadObjectAsStream: checkDownloadStream,
   deleteObject: checkDeleteObject,
+  copyObject: checkCopyObject,
+  updateObjectMetadata: checkUpdateMetadata,
+  getObjectTempUrl: checkTempUrl,
   enableContainerCdn: (c) => checkCdn(c, 'enableContainerCdn'),
   getContainerCdnUrl: (c) => checkCdn(c, 'getContainerCdnUrl'),
   enableObjectCdn: (c) => checkCdn(c, 'enableObjectCdn'),
@@ -51,12 +73,19 @@ const CALLS: Readonly<Record<StorageMethod, readonly ((d: StorageDriver) => unkn
     (d) => d.listContainerObjects('cloudmux-container'),
     (d) => first(d.iterateContainerObjects('cloudmux-container')),
   ],
+  listContainerPrefixes: [
+    (d) => d.listContainerPrefixes('cloudmux-container'),
+    (d) => first(d.iterateContainerPrefixes('cloudmux-container', { delimiter: '/' })),
+  ],
   getObject: [(d) => d.getObject('cloudmux-container', { name: 'cloudmux-object' })],
   uploadObject: [(d) => d.uploadObject('cloudmux-container', { name: 'cloudmux-object', filePath: '/nonexistent/cloudmux' })],
   uploadObjectViaStream: [(d) => d.uploadObjectViaStream('cloudmux-container', { name: 'cloudmux-object', source: Readable.from([]) })],
   downloadObject: [(d) => d.downloadObject(fakeObject(d), { destinationPath: '/nonexistent/cloudmux' })],
   downloadObjectAsStream: [(d) => d.downloadObjectAsStream(fakeObject(d))],
   deleteObject: [(d) => d.deleteObject(fakeObject(d))],
+  copyObject: [(d) => d.copyObject(fakeObject(d), { destinationName: 'cloudmux-copy' })],
+  updateObjectMetadata: [(d) => d.updateObjectMetadata(fakeObject(d), { meta: {} })],
+  getObjectTempUrl: [(d) => d.getObjectTempUrl('cloudmux-container', { name: 'cloudmux-object', expiresInMs: 60_000 })],
   enableContainerCdn: [(d) => d.enableContainerCdn('cloudmux-container')],
   getContainerCdnUrl: [(d) => d.getContainerCdnUrl('cloudmux-container')],
   enableObjectCdn: [(d) => d.enableObjectCdn(fakeObject(d))],

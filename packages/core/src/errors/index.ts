@@ -25,3 +25,4 @@ export {
   RateLimitError,
   ServiceUnavailableError,
 } from './provider-error.js';
+export { ChecksumMismatchError, type ChecksumMismatchErrorOptions } from './checksum-mismatch-error.js';

@@ -5,17 +5,24 @@ import { drain } from '../common/iterate.js';
 import type { CallOptions } from '../common/options.js';
 import type { ProviderDefinition } from '../common/provider-definition.js';
 import { STORAGE_METHODS, type StorageMethod } from './capabilities.js';
+import { downloadToFile } from './atomic-download.js';
+import type { ObjectPrefix } from './object-prefix.js';
 import type {
   ContainerRef,
+  CopyObjectOptions,
   CreateContainerOptions,
   DownloadObjectAsStreamOptions,
   DownloadObjectOptions,
   GetObjectOptions,
+  GetObjectTempUrlOptions,
   ListContainerObjectsOptions,
+  ListContainerPrefixesOptions,
+  UpdateObjectMetadataOptions,
   UploadObjectOptions,
   UploadObjectViaStreamOptions,
 } from './options.js';
 import type { Container, StorageObject } from './resources.js';
+import { uploadSource } from './validate.js';
 
 /** Static side of every storage driver class. */
 export interface StorageDriverClass {
@@ -75,21 +82,51 @@ export abstract class StorageDriver extends DriverBase<StorageMethod> {
   async *iterateContainerObjects(_container: ContainerRef, _options?: ListContainerObjectsOptions): AsyncIterable<StorageObject> {
     this.notSupported('listContainerObjects');
   }
+  /**
+   * Lists the common prefixes ("directories") of the object names under `options.prefix`, up to the
+   * next `options.delimiter` (default `/`): with objects `a/1`, `a/b/2` and `c`, prefix `''` gives
+   * `a/`, prefix `a/` gives `a/b/`. Drains `iterateContainerPrefixes`. Together with
+   * `listContainerObjects(container, { prefix, delimiter })` (the objects of that level) it browses
+   * one level of a container.
+   */
+  listContainerPrefixes(container: ContainerRef, options?: ListContainerPrefixesOptions): Promise<ObjectPrefix[]> {
+    return drain(this.iterateContainerPrefixes(container, options));
+  }
+  /** Iterates the common prefixes lazily in name order, following every page. */
+  // eslint-disable-next-line require-yield
+  async *iterateContainerPrefixes(_container: ContainerRef, _options?: ListContainerPrefixesOptions): AsyncIterable<ObjectPrefix> {
+    this.notSupported('listContainerPrefixes');
+  }
   /** Gets the metadata of object `options.name` in `container`; `NotFoundError` if absent. */
   async getObject(_container: ContainerRef, _options: GetObjectOptions): Promise<StorageObject> {
     return this.notSupported('getObject');
   }
-  /** Uploads local file `options.filePath` as object `options.name` of `container`. Atomic: a failed upload leaves nothing behind. */
-  async uploadObject(_container: ContainerRef, _options: UploadObjectOptions): Promise<StorageObject> {
-    return this.notSupported('uploadObject');
+  /**
+   * Uploads local file `options.filePath`, or the bytes `options.data`, as object `options.name` of
+   * `container`. Atomic: a failed upload leaves nothing behind. The base implementation streams
+   * the bytes through `uploadObjectViaStream`.
+   */
+  async uploadObject(container: ContainerRef, options: UploadObjectOptions): Promise<StorageObject> {
+    const { filePath: _f, data: _d, ...rest } = options ?? {};
+    return this.uploadObjectViaStream(container, { ...rest, source: uploadSource(options) });
   }
   /** Uploads `options.source` (a stream or iterable of chunks) as object `options.name` of `container`. Atomic. */
   async uploadObjectViaStream(_container: ContainerRef, _options: UploadObjectViaStreamOptions): Promise<StorageObject> {
     return this.notSupported('uploadObjectViaStream');
   }
-  /** Downloads an object to local file `options.destinationPath`. */
-  async downloadObject(_object: StorageObject, _options: DownloadObjectOptions): Promise<boolean> {
-    return this.notSupported('downloadObject');
+  /**
+   * Downloads an object to local file `options.destinationPath`, atomically (temporary file in the
+   * destination's directory, renamed when complete and verified). The base implementation reads
+   * `downloadObjectAsStream`.
+   */
+  async downloadObject(object: StorageObject, options: DownloadObjectOptions): Promise<boolean> {
+    const { destinationPath, overwrite, start, end, signal, verifyHash } = options ?? {};
+    return downloadToFile(() => this.downloadObjectAsStream(object, { start, end, signal, verifyHash }), {
+      destinationPath,
+      overwrite,
+      signal,
+      provider: this.providerId,
+    });
   }
   /** Downloads an object as a stream (optionally a byte range). */
   async downloadObjectAsStream(_object: StorageObject, _options?: DownloadObjectAsStreamOptions): Promise<Readable> {
@@ -98,6 +135,27 @@ export abstract class StorageDriver extends DriverBase<StorageMethod> {
   /** Deletes an object. */
   async deleteObject(_object: StorageObject, _options?: CallOptions): Promise<boolean> {
     return this.notSupported('deleteObject');
+  }
+  /**
+   * Copies an object (server-side where the provider can) to `options.destinationName` in
+   * `options.destinationContainer` (default: the same container); returns the copy.
+   */
+  async copyObject(_object: StorageObject, _options: CopyObjectOptions): Promise<StorageObject> {
+    return this.notSupported('copyObject');
+  }
+  /**
+   * Replaces an object's user metadata (`options.meta`) and/or content type (`options.contentType`)
+   * without re-uploading its bytes; returns the updated object.
+   */
+  async updateObjectMetadata(_object: StorageObject, _options: UpdateObjectMetadataOptions): Promise<StorageObject> {
+    return this.notSupported('updateObjectMetadata');
+  }
+  /**
+   * A temporary (presigned) URL that lets anyone holding it `GET` or `PUT` object `options.name` of
+   * `container` without credentials until `options.expiresInMs` from now.
+   */
+  async getObjectTempUrl(_container: ContainerRef, _options: GetObjectTempUrlOptions): Promise<string> {
+    return this.notSupported('getObjectTempUrl');
   }
   /** Enables CDN for a container. */
   async enableContainerCdn(_container: ContainerRef, _options?: CallOptions): Promise<boolean> {

@@ -3,20 +3,47 @@
  * @module
  */
 export { Container, type ContainerInit, StorageObject, type StorageObjectInit } from './resources.js';
+export { ObjectPrefix, type ObjectPrefixInit } from './object-prefix.js';
 export {
   type ContainerRef,
+  type CopyObjectOptions,
   type CreateContainerOptions,
   type DownloadObjectAsStreamOptions,
   type DownloadObjectOptions,
   type DownloadStreamOptions,
   type GetObjectOptions,
+  type GetObjectTempUrlOptions,
   type ListContainerObjectsOptions,
+  type ListContainerPrefixesOptions,
   type ListObjectsOptions,
+  MAX_TEMP_URL_EXPIRY_MS,
+  TEMP_URL_METHODS,
+  type TempUrlMethod,
+  type UpdateObjectMetadataOptions,
+  type UploadObjectBaseOptions,
+  type UploadObjectFromDataOptions,
+  type UploadObjectFromFileOptions,
   type UploadObjectOptions,
   type UploadObjectViaStreamOptions,
 } from './options.js';
+export {
+  type ChecksumAlgorithm,
+  checkMd5Option,
+  HashingStream,
+  md5Base64ToHex,
+  md5Hex,
+  md5HexToBase64,
+  plainChecksum,
+  uploadMismatch,
+  verifyStream,
+  type VerifyStreamOptions,
+} from './checksum.js';
+export { downloadToFile, type DownloadToFileOptions } from './atomic-download.js';
+export { checkContentType, checkDelimiter, checkMeta, checkPrefix, checkRange, checkTempUrlOptions, uploadSource } from './validate.js';
+export { rollUp, type ListingEntry } from './delimiter.js';
 export { STORAGE_METHODS, type StorageMethod } from './capabilities.js';
 export { containerName, StorageDriver, type StorageDriverClass } from './base-driver.js';
+export { PartBuffer, toBuffer } from './part-buffer.js';
 export { getDriver, setDriver, storageRegistry } from './registry.js';
 export type { CallOptions } from '../common/options.js';
 export type { SetDriverOptions } from '../common/registry.js';

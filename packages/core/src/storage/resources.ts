@@ -1,4 +1,5 @@
 import type { StorageDriver } from './base-driver.js';
+import { sameResource } from '../common/same-resource.js';
 
 function attach(target: object, driver: StorageDriver): void {
   Object.defineProperty(target, 'driver', { value: driver, enumerable: false, writable: false });
@@ -22,6 +23,11 @@ export class Container<E extends object = object> {
     this.name = init.name;
     this.extra = init.extra ?? ({} as E);
     attach(this, driver);
+  }
+
+  /** Whether `other` is the same container: same provider, same place and same name (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.name);
   }
 }
 
@@ -73,5 +79,10 @@ export class StorageObject<E extends object = object> {
     this.containerName = init.containerName;
     this.extra = init.extra ?? ({} as E);
     attach(this, driver);
+  }
+
+  /** Whether `other` is the same object: same provider, same place and same name}` (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => `${r.containerName}/${r.name}`);
   }
 }

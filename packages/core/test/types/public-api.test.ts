@@ -71,6 +71,13 @@ import type {
   StorageObject,
   UploadObjectOptions,
   UploadObjectViaStreamOptions,
+  UploadObjectFromFileOptions,
+  UploadObjectFromDataOptions,
+  CopyObjectOptions,
+  UpdateObjectMetadataOptions,
+  GetObjectTempUrlOptions,
+  ListContainerPrefixesOptions,
+  ObjectPrefix,
 } from '@cloudmux/core/storage';
 
 describe('public API types', () => {
@@ -209,7 +216,21 @@ expectTypeOf<AttachVolumeOptions>().toExtend<CallOptions>();
 expectTypeOf<CreateContainerOptions['name']>().toEqualTypeOf<string>();
 expectTypeOf<GetObjectOptions['name']>().toEqualTypeOf<string>();
 expectTypeOf<UploadObjectOptions['name']>().toEqualTypeOf<string>();
-expectTypeOf<UploadObjectOptions['filePath']>().toEqualTypeOf<string>();
+expectTypeOf<UploadObjectFromFileOptions['filePath']>().toEqualTypeOf<string>();
+expectTypeOf<UploadObjectFromDataOptions['data']>().toEqualTypeOf<Uint8Array | string>();
+expectTypeOf<StorageDriver['copyObject']>().toEqualTypeOf<(object: StorageObject, options: CopyObjectOptions) => Promise<StorageObject>>();
+expectTypeOf<StorageDriver['updateObjectMetadata']>().toEqualTypeOf<
+  (object: StorageObject, options: UpdateObjectMetadataOptions) => Promise<StorageObject>
+>();
+expectTypeOf<StorageDriver['getObjectTempUrl']>().toEqualTypeOf<
+  (container: ContainerRef, options: GetObjectTempUrlOptions) => Promise<string>
+>();
+expectTypeOf<StorageDriver['listContainerPrefixes']>().toEqualTypeOf<
+  (container: ContainerRef, options?: ListContainerPrefixesOptions) => Promise<ObjectPrefix[]>
+>();
+expectTypeOf<StorageDriver['iterateContainerPrefixes']>().toEqualTypeOf<
+  (container: ContainerRef, options?: ListContainerPrefixesOptions) => AsyncIterable<ObjectPrefix>
+>();
 expectTypeOf<UploadObjectViaStreamOptions['source']>().toEqualTypeOf<Readable | AsyncIterable<Uint8Array>>();
 expectTypeOf<DownloadObjectOptions['destinationPath']>().toEqualTypeOf<string>();
 expectTypeOf<GetRecordOptions['id']>().toEqualTypeOf<string>();

@@ -1,5 +1,3 @@
-import { InvalidArgumentError } from '@cloudmux/core/errors';
-
 const TYPES: Readonly<Record<string, string>> = {
   txt: 'text/plain; charset=utf-8',
   log: 'text/plain; charset=utf-8',
@@ -47,35 +45,5 @@ export function guessContentType(name: string): string {
   return TYPES[base.slice(dot + 1).toLowerCase()] ?? DEFAULT_CONTENT_TYPE;
 }
 
-const MEDIA_TYPE =
-  /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;\s*[A-Za-z0-9!#$&^_.+-]+=("[^"\\\r\n]*"|[A-Za-z0-9!#$&^_.+-]+))*$/;
-
-/** Checks a caller-given content type (`type/subtype[; param=value]`). */
-export function checkContentType(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 255 || !MEDIA_TYPE.test(value)) {
-    throw new InvalidArgumentError(
-      `Invalid contentType ${JSON.stringify(value)}: expected a media type such as text/plain or application/json`,
-    );
-  }
-  return value;
-}
-
-/** Checks user metadata: keys of letters, digits, `-` and `_`; string values without control characters. */
-export function checkMeta(meta: unknown): Record<string, string> {
-  if (meta === undefined) return {};
-  if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
-    throw new InvalidArgumentError('Invalid meta: expected an object of string values');
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(meta)) {
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(k))
-      throw new InvalidArgumentError(`Invalid meta key ${JSON.stringify(k)}: use 1-128 letters, digits, "-" or "_"`);
-    // eslint-disable-next-line no-control-regex
-    if (typeof v !== 'string' || /[\u0000-\u001f\u007f]/.test(v) || v.length > 2048) {
-      throw new InvalidArgumentError(
-        `Invalid meta value for ${JSON.stringify(k)}: expected a string of at most 2048 characters without control characters`,
-      );
-    }
-    out[k] = v;
-  }
-  return out;
-}
+/** The validators every storage driver shares, from core. */
+export { checkContentType, checkMeta } from '@cloudmux/core/storage';

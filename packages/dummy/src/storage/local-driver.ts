@@ -1,13 +1,21 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { link, lstat, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
+import { lstat, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { addAbortSignal, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { assertKnownOptions, throwIfAborted, type CallOptions, type Capabilities, type ProviderDefinition } from '@cloudmux/core';
-import { AbortError, AlreadyExistsError, BadRequestError, InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
+import { AlreadyExistsError, BadRequestError, InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
 import {
+  checkDelimiter,
+  checkMd5Option,
+  checkPrefix,
   Container,
+  downloadToFile,
+  ObjectPrefix,
+  uploadMismatch,
+  uploadSource,
+  type CopyObjectOptions,
+  type ListContainerPrefixesOptions,
+  type UpdateObjectMetadataOptions,
   STORAGE_METHODS,
   StorageDriver,
   StorageObject,
@@ -22,7 +30,6 @@ import {
   type UploadObjectOptions,
   type UploadObjectViaStreamOptions,
 } from '@cloudmux/core/storage';
-import { checkInteger } from '../common/validate.js';
 import { checkContentType, checkMeta, guessContentType } from './content-type.js';
 import type { HashAlgorithm } from './hash.js';
 import { resolveLocalOptions, type LocalStorageDriverOptions } from './local-options.js';
@@ -31,15 +38,22 @@ import { assertNotPrefix, ContainerGoneError, ensureParents, openParents, pruneE
 import { StorageLayout } from './layout.js';
 import { checkContainerName, checkObjectName, containerNameProblem } from './names.js';
 import { describeObject, type ObjectInfo } from './object-info.js';
+import { openObjectStream } from './local-read.js';
+import { rewriteMetadata } from './metadata-update.js';
 import { removeSidecar, writeSidecar } from './sidecar.js';
 import { stageStream, type StagedFile } from './staged-file.js';
-import { walkObjects } from './walk.js';
+import { listObjectInfos, listPrefixes } from './local-listing.js';
 
 /** The Local provider: containers are directories, objects are files. */
 export const LOCAL_PROVIDER: ProviderDefinition = { id: 'local', name: 'Local storage', api: 'filesystem', regions: [] };
 
-/** Every portable storage method except the CDN ones. */
-export const LOCAL_CAPABILITIES: Capabilities<StorageMethod> = Object.freeze(STORAGE_METHODS.filter((m) => !/Cdn/.test(m)));
+/**
+ * Every portable storage method except the CDN ones and `getObjectTempUrl` (a temporary URL needs a
+ * server to answer it; the Local driver has none).
+ */
+export const LOCAL_CAPABILITIES: Capabilities<StorageMethod> = Object.freeze(
+  STORAGE_METHODS.filter((m) => !/Cdn/.test(m) && m !== 'getObjectTempUrl'),
+);
 
 export type { LocalStorageDriverOptions } from './local-options.js';
 
@@ -54,8 +68,6 @@ export interface LocalObjectExtra extends LocalExtra {
   /** Algorithm of the object's `hash`. */
   hashAlgorithm: HashAlgorithm;
 }
-
-const LIST_CONCURRENCY = 64;
 
 function isMissing(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException).code;
@@ -246,37 +258,39 @@ export class LocalStorageDriver extends StorageDriver {
     );
   }
 
-  /** Objects in name (UTF-8 byte) order, optionally under a prefix; directories are read one at a time. */
+  /**
+   * Objects in name (UTF-8 byte) order, optionally under a prefix; directories are read one at a
+   * time. With a `delimiter`, objects below it (after the prefix) are left out: see
+   * `listContainerPrefixes`.
+   */
   override async *iterateContainerObjects(
     container: ContainerRef,
     options: ListContainerObjectsOptions = {},
   ): AsyncIterable<StorageObject<LocalObjectExtra>> {
     throwIfAborted(options.signal);
-    assertKnownOptions('listContainerObjects', options, ['prefix', 'signal']);
-    const prefix = options.prefix ?? '';
-    if (typeof prefix !== 'string') throw new InvalidArgumentError(`Invalid prefix ${JSON.stringify(prefix)}: expected a string`);
+    assertKnownOptions('listContainerObjects', options, ['prefix', 'delimiter', 'signal']);
+    const prefix = checkPrefix(options.prefix);
+    const delimiter = checkDelimiter(options.delimiter);
     const { name: cname, dir } = await this.#containerDir(container);
-    let batch: { name: string; path: string }[] = [];
-    const flush = async (): Promise<(StorageObject<LocalObjectExtra> | undefined)[]> => {
-      const out = await Promise.all(
-        batch.map(async (e) => {
-          const info = await describeObject(this.#layout, cname, e.name, e.path, this.#hashAlgorithm).catch((err: unknown) => {
-            // A directory swapped for a symlink while listing: not an object.
-            if (err instanceof SymlinkRefusedError) return undefined;
-            throw err;
-          });
-          return info && this.#toObject(cname, e.name, info);
-        }),
-      );
-      batch = [];
-      return out;
-    };
-    for await (const entry of walkObjects(dir, prefix, options.signal)) {
-      batch.push(entry);
-      if (batch.length < LIST_CONCURRENCY) continue;
-      for (const o of await flush()) if (o) yield o;
-    }
-    for (const o of await flush()) if (o) yield o;
+    const listing = { container: cname, dir, prefix, delimiter, algorithm: this.#hashAlgorithm, signal: options.signal };
+    for await (const { name, info } of listObjectInfos(this.#layout, listing)) yield this.#toObject(cname, name, info);
+  }
+
+  /**
+   * Common prefixes under `prefix` up to the next `delimiter` (default `/`), in name order. With the
+   * `/` delimiter only one file per sub-directory is looked at.
+   */
+  override async *iterateContainerPrefixes(
+    container: ContainerRef,
+    options: ListContainerPrefixesOptions = {},
+  ): AsyncIterable<ObjectPrefix> {
+    throwIfAborted(options.signal);
+    assertKnownOptions('listContainerPrefixes', options, ['prefix', 'delimiter', 'signal']);
+    const prefix = checkPrefix(options.prefix);
+    const delimiter = checkDelimiter(options.delimiter) ?? '/';
+    const { name: cname, dir } = await this.#containerDir(container);
+    for await (const p of listPrefixes(dir, prefix, delimiter, options.signal))
+      yield new ObjectPrefix({ name: p, containerName: cname }, this);
   }
 
   /** An object's size, content hash, content type and metadata; `NotFoundError` if absent. */
@@ -297,28 +311,38 @@ export class LocalStorageDriver extends StorageDriver {
   #uploadOptions(
     method: string,
     name: string,
-    options: Omit<UploadObjectOptions, 'filePath'>,
-    input: 'filePath' | 'source',
-  ): { contentType: string; meta: Record<string, string> } {
-    assertKnownOptions(method, options, ['name', input, 'contentType', 'meta', 'verifyHash', 'signal']);
+    options: Omit<UploadObjectOptions, 'filePath' | 'data'>,
+    inputs: readonly string[],
+  ): UploadAttrs {
+    assertKnownOptions(method, options, ['name', ...inputs, 'contentType', 'meta', 'verifyHash', 'md5', 'signal']);
     checkObjectName(name);
     return {
       contentType: options.contentType === undefined ? guessContentType(name) : checkContentType(options.contentType),
       meta: checkMeta(options.meta),
+      md5: checkMd5Option(options.md5),
     };
   }
 
-  /** Uploads a local file (streamed, atomic). */
+  /** Uploads a local file or in-memory bytes (streamed, atomic). */
   override async uploadObject(container: ContainerRef, options: UploadObjectOptions): Promise<StorageObject<LocalObjectExtra>> {
     throwIfAborted(options?.signal);
     const { name, filePath } = options;
-    const attrs = this.#uploadOptions('uploadObject', name, options, 'filePath');
-    if (typeof filePath !== 'string' || filePath.length === 0)
-      throw new InvalidArgumentError('uploadObject: filePath must be a non-empty path');
-    const st = await stat(filePath).catch(() => undefined);
-    if (!st?.isFile()) throw new InvalidArgumentError(`uploadObject: "${filePath}" is not a readable file`);
-    const { name: cname } = await this.#containerDir(container);
-    return this.#upload(createReadStream(filePath, { highWaterMark: this.#uploadBuffer }), cname, name, attrs, options.signal);
+    const attrs = this.#uploadOptions('uploadObject', name, options, ['filePath', 'data']);
+    let source: Readable;
+    if (filePath !== undefined && options.data === undefined) {
+      if (typeof filePath !== 'string' || filePath.length === 0)
+        throw new InvalidArgumentError('uploadObject: filePath must be a non-empty path');
+      const st = await stat(filePath).catch(() => undefined);
+      if (!st?.isFile()) throw new InvalidArgumentError(`uploadObject: "${filePath}" is not a readable file`);
+      source = createReadStream(filePath, { highWaterMark: this.#uploadBuffer });
+    } else {
+      source = uploadSource(options);
+    }
+    const { name: cname } = await this.#containerDir(container).catch((e: unknown) => {
+      source.destroy();
+      throw e;
+    });
+    return this.#upload(source, cname, name, attrs, options.signal);
   }
 
   /** Uploads from a stream or async iterable of chunks (atomic: all or nothing). */
@@ -328,7 +352,7 @@ export class LocalStorageDriver extends StorageDriver {
   ): Promise<StorageObject<LocalObjectExtra>> {
     throwIfAborted(options?.signal);
     const { name, source } = options;
-    const attrs = this.#uploadOptions('uploadObjectViaStream', name, options, 'source');
+    const attrs = this.#uploadOptions('uploadObjectViaStream', name, options, ['source']);
     if (source === null || typeof (source as Partial<AsyncIterable<unknown>>)?.[Symbol.asyncIterator] !== 'function') {
       throw new InvalidArgumentError('uploadObjectViaStream: source must be a Readable or an AsyncIterable of Uint8Array chunks');
     }
@@ -340,7 +364,7 @@ export class LocalStorageDriver extends StorageDriver {
     source: Readable | AsyncIterable<Uint8Array>,
     cname: string,
     name: string,
-    attrs: { contentType: string; meta: Record<string, string> },
+    { md5, ...attrs }: UploadAttrs,
     signal: AbortSignal | undefined,
   ): Promise<StorageObject<LocalObjectExtra>> {
     await this.#ready();
@@ -349,8 +373,10 @@ export class LocalStorageDriver extends StorageDriver {
       fsync: this.#fsync,
       highWaterMark: this.#uploadBuffer,
       hashAlgorithm: this.#hashAlgorithm,
+      withMd5: md5 !== undefined,
     });
     try {
+      if (md5 !== undefined && staged.md5 !== md5) throw uploadMismatch(`${cname}/${name}`, 'md5', md5, staged.md5, 'local');
       await this.#locked(`${cname}\0${name}`, () => this.#commit(cname, name, staged, attrs));
     } catch (e) {
       await rm(staged.path, { force: true });
@@ -410,82 +436,38 @@ export class LocalStorageDriver extends StorageDriver {
     }
   }
 
-  /** Resolves a byte range against the object size (`end` is clamped; `start` past the end is refused). */
-  #range(size: number, options: { start?: number | undefined; end?: number | undefined }): { start: number; end: number } | undefined {
-    const start = options.start === undefined ? 0 : checkInteger('range start', options.start, 0, Number.MAX_SAFE_INTEGER);
-    const end = options.end === undefined ? undefined : checkInteger('range end', options.end, 0, Number.MAX_SAFE_INTEGER);
-    if (end !== undefined && end < start) throw new InvalidArgumentError(`Invalid range ${start}-${end}: end is before start`);
-    if (size === 0 && options.start === undefined && end === undefined) return undefined;
-    if (start >= size) throw new InvalidArgumentError(`Invalid range start ${start}: the object is ${size} bytes long`);
-    return { start, end: Math.min(end ?? size - 1, size - 1) };
-  }
-
-  /** Streams an object, or the inclusive byte range `start`..`end` of it, from one open descriptor. */
+  /** Streams an object, or the inclusive byte range `start`..`end` of it, from one open descriptor; whole reads are verified. */
   override async downloadObjectAsStream(object: StorageObject, options: DownloadObjectAsStreamOptions = {}): Promise<Readable> {
     throwIfAborted(options.signal);
-    assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'signal']);
+    assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'verifyHash', 'signal']);
     return this.#openStream(object, options);
   }
 
   async #openStream(object: StorageObject, options: DownloadObjectAsStreamOptions): Promise<Readable> {
     const name = checkObjectName(object?.name);
     const { name: cname } = await this.#containerDir(object.containerName);
-    // O_NOFOLLOW, then the descriptor's own path is checked: nothing outside the root is ever read.
-    const fh = await this.#layout.confine.openFile(this.#layout.objectPath(cname, name)).catch((e: unknown) => {
-      if (isMissing(e) || (e as NodeJS.ErrnoException).code === 'EISDIR') throw notFound('Object', `${cname}/${name}`);
-      throw readRefused(e, 'Object', `${cname}/${name}`);
-    });
-    let stream: Readable;
-    try {
-      const st = await fh.stat();
-      if (!st.isFile()) throw notFound('Object', `${cname}/${name}`);
-      const range = this.#range(st.size, options);
-      stream = range
-        ? fh.createReadStream({ ...range, highWaterMark: this.#downloadBuffer })
-        : fh.createReadStream({ start: 0, highWaterMark: this.#downloadBuffer });
-    } catch (e) {
-      await fh.close();
-      throw e;
-    }
-    return options.signal ? addAbortSignal(options.signal, stream) : stream;
+    return openObjectStream(this.#layout, { ...options, container: cname, name, highWaterMark: this.#downloadBuffer });
   }
 
   /** Downloads to a file atomically (temp file in the same directory, then rename); refuses to overwrite unless `overwrite`. */
   override async downloadObject(object: StorageObject, options: DownloadObjectOptions): Promise<boolean> {
     throwIfAborted(options?.signal);
-    assertKnownOptions('downloadObject', options, ['destinationPath', 'overwrite', 'deleteOnFailure', 'start', 'end', 'signal']);
-    const destinationPath = options?.destinationPath;
-    if (typeof destinationPath !== 'string' || destinationPath.length === 0)
-      throw new InvalidArgumentError('downloadObject: destinationPath must be a non-empty path');
-    const dest = path.resolve(destinationPath);
-    const existing = await lstat(dest).catch(() => undefined);
-    if (existing?.isDirectory()) throw new InvalidArgumentError(`downloadObject: destination "${dest}" is a directory`);
-    if (existing && !options.overwrite) throw this.#destExists(dest);
-    const source = await this.#openStream(object, { start: options.start, end: options.end, signal: options.signal });
-    const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.cloudmux-part`);
-    try {
-      await pipeline(source, createWriteStream(tmp, { flags: 'wx', highWaterMark: this.#downloadBuffer, flush: this.#fsync }), {
-        signal: options.signal,
-      });
-      if (options.overwrite) {
-        await rename(tmp, dest);
-      } else {
-        // link() fails if the destination appeared meanwhile: never replaces it.
-        await link(tmp, dest).catch((e: unknown) => {
-          throw (e as NodeJS.ErrnoException).code === 'EEXIST' ? this.#destExists(dest) : e;
-        });
-      }
-    } catch (e) {
-      if (options.signal?.aborted) throw new AbortError('Download aborted', { cause: options.signal.reason });
-      throw e;
-    } finally {
-      await rm(tmp, { force: true });
-    }
-    return true;
-  }
-
-  #destExists(dest: string): AlreadyExistsError {
-    return new AlreadyExistsError(`downloadObject: destination "${dest}" exists; pass { overwrite: true } to replace it`, {
+    assertKnownOptions('downloadObject', options, [
+      'destinationPath',
+      'overwrite',
+      'deleteOnFailure',
+      'start',
+      'end',
+      'verifyHash',
+      'signal',
+    ]);
+    const { start, end, verifyHash, signal } = options;
+    return downloadToFile(() => this.#openStream(object, { start, end, verifyHash, signal }), {
+      destinationPath: options.destinationPath,
+      overwrite: options.overwrite,
+      signal,
+      fsync: this.#fsync,
+      highWaterMark: this.#downloadBuffer,
       provider: 'local',
     });
   }
@@ -521,4 +503,52 @@ export class LocalStorageDriver extends StorageDriver {
     });
     return true;
   }
+
+  // ---- copy and metadata ----
+
+  /** Copies an object through a staging file (atomic, like an upload); content type and metadata are kept unless given. */
+  override async copyObject(object: StorageObject, options: CopyObjectOptions): Promise<StorageObject<LocalObjectExtra>> {
+    throwIfAborted(options?.signal);
+    assertKnownOptions('copyObject', options, ['destinationName', 'destinationContainer', 'contentType', 'meta', 'signal']);
+    const target = checkObjectName(options.destinationName);
+    const source = await this.getObject(object.containerName, { name: checkObjectName(object?.name) });
+    const { name: cname } = await this.#containerDir(options.destinationContainer ?? source.containerName);
+    const attrs: UploadAttrs = {
+      contentType:
+        options.contentType === undefined ? (source.contentType ?? guessContentType(target)) : checkContentType(options.contentType),
+      meta: options.meta === undefined ? { ...source.meta } : checkMeta(options.meta),
+      md5: undefined,
+    };
+    const stream = await this.#openStream(source, { signal: options.signal });
+    return this.#upload(stream, cname, target, attrs, options.signal);
+  }
+
+  /** Rewrites the object's sidecar with new metadata and/or content type; the data file is not touched. */
+  override async updateObjectMetadata(
+    object: StorageObject,
+    options: UpdateObjectMetadataOptions,
+  ): Promise<StorageObject<LocalObjectExtra>> {
+    throwIfAborted(options?.signal);
+    assertKnownOptions('updateObjectMetadata', options, ['meta', 'contentType', 'signal']);
+    if (options.meta === undefined && options.contentType === undefined)
+      throw new InvalidArgumentError('updateObjectMetadata: give meta, contentType or both');
+    const meta = options.meta === undefined ? undefined : checkMeta(options.meta);
+    const contentType = options.contentType === undefined ? undefined : checkContentType(options.contentType);
+    const name = checkObjectName(object?.name);
+    const { name: cname } = await this.#containerDir(object.containerName);
+    const updated = await this.#locked(`${cname}\0${name}`, () =>
+      rewriteMetadata(this.#layout, cname, name, this.#hashAlgorithm, { meta, contentType }).catch((e: unknown) => {
+        throw readRefused(e, 'Object', `${cname}/${name}`);
+      }),
+    );
+    if (!updated) throw notFound('Object', `${cname}/${name}`);
+    return this.#toObject(cname, name, updated);
+  }
+}
+
+/** Content type, user metadata and expected MD5 of an upload, validated. */
+interface UploadAttrs {
+  contentType: string;
+  meta: Record<string, string>;
+  md5: string | undefined;
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BigIntStats } from 'node:fs';
 import { AbortError } from '@cloudmux/core/errors';
+import { HashingStream } from '@cloudmux/core/storage';
 import type { HashAlgorithm } from './hash.js';
 import type { StorageLayout } from './layout.js';
 
@@ -16,6 +16,8 @@ export interface StagedFile {
   hash: string;
   /** Algorithm of `hash`. */
   hashAlgorithm: HashAlgorithm;
+  /** Hex MD5 of the bytes written, when asked for (`withMd5`). */
+  md5: string | undefined;
   /** Bytes written. */
   size: number;
   /** Stats of the file (inode, mtime) for its sidecar. */
@@ -31,21 +33,8 @@ export interface StageOptions {
   highWaterMark: number;
   /** Content hash to compute. */
   hashAlgorithm: HashAlgorithm;
-}
-
-/** Passes chunks through, hashing and counting them. */
-class HashCounter extends Transform {
-  readonly hash;
-  size = 0;
-  constructor(algorithm: HashAlgorithm, highWaterMark: number) {
-    super({ highWaterMark });
-    this.hash = createHash(algorithm);
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.hash.update(chunk);
-    this.size += chunk.length;
-    cb(null, chunk);
-  }
+  /** Also compute an MD5 (for an `md5` upload option). */
+  withMd5?: boolean | undefined;
 }
 
 /** Maps Node's abort error to the core `AbortError`. */
@@ -65,7 +54,7 @@ export async function stageStream(
   options: StageOptions,
 ): Promise<StagedFile> {
   const file = layout.tempPath();
-  const counter = new HashCounter(options.hashAlgorithm, options.highWaterMark);
+  const counter = new HashingStream(options.hashAlgorithm, { highWaterMark: options.highWaterMark, alsoMd5: options.withMd5 === true });
   // Created (O_EXCL) inside the staging directory as checked, even if it is swapped for a symlink meanwhile.
   const staging = await layout.pinStaging();
   let fh;
@@ -81,7 +70,8 @@ export async function stageStream(
     if (options.signal?.aborted) throw new AbortError('Upload aborted', { cause: options.signal.reason });
     return {
       path: file,
-      hash: counter.hash.digest('hex'),
+      hash: counter.digest(),
+      md5: options.withMd5 ? counter.md5() : undefined,
       hashAlgorithm: options.hashAlgorithm,
       size: counter.size,
       stats: await stat(file, { bigint: true }),

@@ -39,13 +39,26 @@ async function readSorted(dir: string): Promise<Item[]> {
   return items.sort((a, b) => Buffer.compare(a.key, b.key));
 }
 
-async function* walkDir(dir: string, rel: string, prefix: string, signal: AbortSignal | undefined): AsyncGenerator<WalkEntry> {
+async function* walkDir(
+  dir: string,
+  rel: string,
+  prefix: string,
+  signal: AbortSignal | undefined,
+  rollUpDirs: boolean,
+): AsyncGenerator<WalkEntry> {
   throwIfAborted(signal);
   for (const item of await readSorted(dir)) {
     const full = rel + item.name;
     if (item.dir) {
       const asPrefix = `${full}/`;
-      if (asPrefix.startsWith(prefix) || prefix.startsWith(asPrefix)) yield* walkDir(path.join(dir, item.name), asPrefix, prefix, signal);
+      if (rollUpDirs && asPrefix.startsWith(prefix) && full.length >= prefix.length) {
+        // Everything below is one common prefix: the first file under it is enough to report it.
+        for await (const e of walkDir(path.join(dir, item.name), asPrefix, prefix, signal, false)) {
+          yield e;
+          break;
+        }
+      } else if (asPrefix.startsWith(prefix) || prefix.startsWith(asPrefix))
+        yield* walkDir(path.join(dir, item.name), asPrefix, prefix, signal, rollUpDirs);
     } else if (full.startsWith(prefix) && objectNameProblem(full) === undefined) {
       yield { name: full, path: path.join(dir, item.name) };
     }
@@ -56,12 +69,18 @@ async function* walkDir(dir: string, rel: string, prefix: string, signal: AbortS
  * Yields the object files of a container whose names start with `prefix`, in UTF-8 byte order
  * of their names (S3 order), lazily: one directory is read (and sorted) at a time, and only the
  * directories that can hold matching names are entered. Files whose names are not valid object
- * names (put there by other tools) are skipped.
+ * names (put there by other tools) are skipped. With `rollUpDirs` (a `/` delimiter listing), a
+ * directory wholly past the prefix yields only its first file, which is all a common prefix needs.
  */
-export async function* walkObjects(containerDir: string, prefix: string, signal?: AbortSignal): AsyncGenerator<WalkEntry> {
+export async function* walkObjects(
+  containerDir: string,
+  prefix: string,
+  signal?: AbortSignal,
+  rollUpDirs = false,
+): AsyncGenerator<WalkEntry> {
   const cut = prefix.lastIndexOf('/');
   const dirPart = cut >= 0 ? prefix.slice(0, cut) : '';
   if (dirPart !== '' && objectNameProblem(dirPart) !== undefined) return;
   const start = dirPart === '' ? containerDir : path.join(containerDir, ...dirPart.split('/'));
-  yield* walkDir(start, dirPart === '' ? '' : `${dirPart}/`, prefix, signal);
+  yield* walkDir(start, dirPart === '' ? '' : `${dirPart}/`, prefix, signal, rollUpDirs);
 }
