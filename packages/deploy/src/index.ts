@@ -4,7 +4,9 @@
  * `MultiStepDeployment`...). `NodeDriver.deployNode` in `@cloudmux/core` loads this package lazily.
  * @module
  */
-export { deployNode } from './deploy/deploy-node.js';
+export { deployNode, type DeployNodeSshOptions } from './deploy/deploy-node.js';
+export { addressesOf, IP_VERSIONS, type IpVersion } from './deploy/addresses.js';
+export { discoverPrivateKey, DEFAULT_SSH_KEY_NAMES, type DiscoverPrivateKeyOptions } from './ssh/key-discovery.js';
 export { deployNodes, type DeployNodesOptions } from './deploy/deploy-nodes.js';
 export { waitForSsh, type WaitForSshOptions } from './deploy/wait-for-ssh.js';
 export { DeployProgress } from './deploy/progress.js';

@@ -11,6 +11,7 @@ export type { JoyentDriverOptions } from './cloudapi/options.js';
 export type {
   JoyentCreateNodeEx,
   JoyentCreateNodeExtras,
+  JoyentCreateNodeOptions,
   JoyentImageFilters,
   JoyentListNodesEx,
   JoyentListNodesFilters,
@@ -21,13 +22,14 @@ export type {
 } from './cloudapi/options.js';
 export type { JoyentNodePredicate, WaitForStateOptions } from './cloudapi/waits.js';
 export type { WaitForSnapshotOptions } from './cloudapi/snapshots.js';
+export type { CreateImageFromNodeOptions, WaitForImageOptions } from './cloudapi/image-from-node.js';
 export type { FirewallRuleInput } from './cloudapi/firewall.js';
 export type { AddNicOptions } from './cloudapi/networks.js';
 export type { JoyentPing } from './cloudapi/account.js';
 export type { JoyentTagValue } from './cloudapi/tags.js';
 export type * from './cloudapi/types.js';
 export type { CloudApiMachineState } from './cloudapi/wire.js';
-export { JOYENT_PROVIDER, JOYENT_REGIONS, DEFAULT_API_VERSION, LEGACY_API_VERSION } from './cloudapi/provider.js';
+export { JOYENT_PROVIDER, JOYENT_REGIONS, DEFAULT_API_VERSION, LEGACY_API_VERSION, isLegacyRange } from './cloudapi/provider.js';
 export { MACHINE_STATE_MAP, toNodeState } from './cloudapi/state-map.js';
 export { CLOUDAPI_ERROR_CLASSES, mapCloudApiError } from './cloudapi/errors.js';
 export { readJoyentEnv, type Env, type JoyentEnvConfig } from './config/from-env.js';

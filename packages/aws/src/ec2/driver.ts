@@ -219,6 +219,18 @@ export class Ec2NodeDriver extends NodeDriver {
   override async stopNode(node: N, options?: CallOptions & { force?: boolean | undefined }): Promise<boolean> {
     return nodes.instanceAction(this.#need('stopNode'), 'StopInstances', node, options);
   }
+  /** ModifyInstanceAttribute with EC2's parameter names, e.g. `{ 'InstanceType.Value': 'm5.large' }` or `{ 'DisableApiTermination.Value': true }`. */
+  async exModifyInstanceAttribute(
+    node: N,
+    attributes: Readonly<Record<string, string | number | boolean>>,
+    options?: CallOptions,
+  ): Promise<boolean> {
+    return nodes.modifyInstanceAttribute(this.#ctx, node, attributes, options);
+  }
+  /** Changes the instance type of a stopped instance (EC2 refuses a running one: `IncorrectInstanceState`). */
+  async exResizeNode(node: N, size: Ref<NodeSize>, options?: CallOptions): Promise<boolean> {
+    return nodes.resizeNode(this.#ctx, node, size, options);
+  }
   /** The instance's console output, base64-decoded. */
   async exGetConsoleOutput(node: N, options?: CallOptions & { latest?: boolean | undefined }): Promise<string> {
     return nodes.getConsoleOutput(this.#ctx, node, options);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { refId, type CreateNodeOptions, type ListNodesOptions, type Node, type Ref } from '@cloudmux/core/compute';
+import { refId, type CreateNodeOptions, type ListNodesOptions, type Node, type NodeSize, type Ref } from '@cloudmux/core/compute';
 import { checkExKeys, type CallOptions } from '@cloudmux/core';
-import { InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
-import type { XmlObject } from '../xml/index.js';
+import { InvalidArgumentError, MalformedResponseError, NotFoundError } from '@cloudmux/core/errors';
 import type { Ec2Context } from './context.js';
 import { ec2Id, ec2RefId } from './ids.js';
 import { ensureKeyPairForAuth } from './key-pairs.js';
 import { addFilters, addList, addTagSpecification, type Ec2Filters, type Ec2Params } from './params.js';
+import { ec2DefaultsOf, type Ec2LaunchTags } from './providers.js';
+import { launchTagsOf, tagAfterLaunch, tagsFromParams, withTags } from './launch-tags.js';
 import { nodesOfReservations, toNode, UNREAD_INSTANCE_ELEMENTS } from './to-node.js';
 import type { Ec2NodeExtra } from './types.js';
 import { items, txt } from './wire.js';
@@ -58,6 +59,8 @@ export interface Ec2CreateNodeEx {
   keyName?: string | undefined;
   /** Security group names (EC2-Classic / default VPC). */
   securityGroups?: readonly string[] | undefined;
+  /** Alias of `securityGroups` (Libcloud's `ex_security_groups` names); give one of the two. */
+  securityGroupNames?: readonly string[] | undefined;
   /** Security group ids. */
   securityGroupIds?: readonly string[] | undefined;
   /** Subnet id (VPC). */
@@ -95,6 +98,7 @@ export interface Ec2CreateNodeEx {
 const CREATE_NODE_EX_KEYS = Object.keys({
   keyName: true,
   securityGroups: true,
+  securityGroupNames: true,
   securityGroupIds: true,
   subnetId: true,
   privateIpAddress: true,
@@ -194,9 +198,19 @@ function count(name: string, v: number | undefined): number | undefined {
   return v;
 }
 
-/** RunInstances parameters for `options` (without the key pair derived from `auth`). */
-export function runInstancesParams(options: Ec2CreateNodeOptions, keyName: string | undefined, clientToken: string): Ec2Params {
+/**
+ * RunInstances parameters for `options` (without the key pair derived from `auth`); the tags go in
+ * `TagSpecification` unless the provider applies them otherwise (`launchTags`).
+ */
+export function runInstancesParams(
+  options: Ec2CreateNodeOptions,
+  keyName: string | undefined,
+  clientToken: string,
+  launchTags: Ec2LaunchTags = 'tag-specification',
+): Ec2Params {
   const ex = options.ex ?? {};
+  if (ex.securityGroups !== undefined && ex.securityGroupNames !== undefined)
+    throw new InvalidArgumentError('createNode: pass either ex.securityGroups or its alias ex.securityGroupNames, not both');
   const minCount = count('minCount', ex.minCount) ?? 1;
   const maxCount = count('maxCount', ex.maxCount) ?? minCount;
   if (maxCount < minCount) throw new InvalidArgumentError(`createNode: ex.maxCount (${maxCount}) is less than ex.minCount (${minCount})`);
@@ -214,16 +228,14 @@ export function runInstancesParams(options: Ec2CreateNodeOptions, keyName: strin
     'Monitoring.Enabled': ex.monitoring,
     InstanceInitiatedShutdownBehavior: ex.shutdownBehavior,
   };
-  addList(params, 'SecurityGroup', ex.securityGroups);
+  addList(params, 'SecurityGroup', ex.securityGroups ?? ex.securityGroupNames);
   addList(params, 'SecurityGroupId', ex.securityGroupIds);
   if (ex.userData !== undefined)
     params.UserData = (typeof ex.userData === 'string' ? Buffer.from(ex.userData, 'utf8') : ex.userData).toString('base64');
   if (ex.iamInstanceProfile !== undefined)
     params[ex.iamInstanceProfile.startsWith('arn:') ? 'IamInstanceProfile.Arn' : 'IamInstanceProfile.Name'] = ex.iamInstanceProfile;
   blockDeviceParams(params, 'BlockDeviceMapping', ex.blockDeviceMappings);
-  const tags: Record<string, string> = { ...(ex.metadata ?? {}), ...(ex.tags ?? {}) };
-  if (options.name !== undefined) tags.Name = options.name;
-  addTagSpecification(params, 1, 'instance', tags);
+  if (launchTags === 'tag-specification') addTagSpecification(params, 1, 'instance', launchTagsOf(options));
   return params;
 }
 
@@ -253,28 +265,17 @@ export async function createNodes(ctx: Ec2Context, options: Ec2CreateNodeOptions
   }
   const keyName = options.auth !== undefined ? await ensureKeyPairForAuth(ctx, options.auth.publicKey, options.signal) : ex.keyName;
   const clientToken = ex.clientToken ?? randomUUID();
-  const params = runInstancesParams(options, keyName, clientToken);
+  const launchTags = ec2DefaultsOf(ctx.settings.provider).launchTags ?? 'tag-specification';
+  const params = runInstancesParams(options, keyName, clientToken, launchTags);
   const res = await ctx.client.call('RunInstances', params, {
     idempotent: true,
     signal: options.signal,
     checkHint: `call createNode again with the same options and ex: { clientToken: ${JSON.stringify(clientToken)} }: EC2 then returns this launch's instances instead of launching more (or look for them with listNodes({ ex: { filters: { 'client-token': ${JSON.stringify(clientToken)} } } }))`,
   });
-  const tags = params['TagSpecification.1.ResourceType'] === 'instance' ? tagsFromParams(params) : [];
-  return items(res, 'instancesSet').map((item) => toNode(withTags(item, tags), ctx.driver, res));
-}
-
-function tagsFromParams(params: Ec2Params): XmlObject[] {
-  const out: XmlObject[] = [];
-  for (let n = 1; params[`TagSpecification.1.Tag.${n}.Key`] !== undefined; n++) {
-    out.push({ key: String(params[`TagSpecification.1.Tag.${n}.Key`]), value: String(params[`TagSpecification.1.Tag.${n}.Value`] ?? '') });
-  }
-  return out;
-}
-
-/** RunInstances answers may omit the tags just applied; add them so the node has its name. */
-function withTags(item: XmlObject, tags: XmlObject[]): XmlObject {
-  if (tags.length === 0 || items(item, 'tagSet').length > 0) return item;
-  return { ...item, tagSet: { item: tags } };
+  const launched = items(res, 'instancesSet');
+  let tags = params['TagSpecification.1.ResourceType'] === 'instance' ? tagsFromParams(params) : [];
+  if (launchTags !== 'tag-specification') tags = await tagAfterLaunch(ctx, launchTags, launched, launchTagsOf(options), options.signal);
+  return launched.map((item) => toNode(withTags(item, tags), ctx.driver, res));
 }
 
 /** The portable method behind each instance-state action (for error messages). */
@@ -297,7 +298,45 @@ export async function instanceAction(
   if (options.force) params.Force = true;
   const res = await ctx.client.call(action, params, { idempotent: true, signal: options.signal });
   if (action === 'RebootInstances') return res.return === undefined || res.return === 'true';
-  return items(res, 'instancesSet').some((i) => txt(i, 'instanceId') === id);
+  if (items(res, 'instancesSet').some((i) => txt(i, 'instanceId') === id)) return true;
+  // EC2 answers a state change of the instances asked for: an answer that does not name this one is
+  // not a "no" (that is an error response), it is a response cloudmux cannot read.
+  throw new MalformedResponseError(
+    `${ctx.settings.provider.name}: ${action} answered without the state change of instance ${id}`,
+    JSON.stringify(res).slice(0, 512),
+    { provider: ctx.settings.provider.id, requestId: txt(res, 'requestId') },
+  );
+}
+
+/** ModifyInstanceAttribute with the parameters as EC2 names them (`{ 'InstanceType.Value': 'm5.large' }`). */
+export async function modifyInstanceAttribute(
+  ctx: Ec2Context,
+  node: Ref<Node>,
+  attributes: Readonly<Record<string, string | number | boolean>>,
+  options: CallOptions = {},
+  method = 'exModifyInstanceAttribute',
+): Promise<boolean> {
+  const id = ec2RefId(ctx, node, 'node', method, 'instance id');
+  const names = Object.keys(attributes ?? {});
+  if (names.length === 0)
+    throw new InvalidArgumentError(`${method}: "attributes" must hold at least one attribute (e.g. { 'InstanceType.Value': 'm5.large' })`, {
+      provider: ctx.settings.provider.id,
+    });
+  for (const n of names)
+    if (n === 'InstanceId' || n === 'Action' || n === 'Version')
+      throw new InvalidArgumentError(`${method}: "${n}" is not an instance attribute`, { provider: ctx.settings.provider.id });
+  const res = await ctx.client.call(
+    'ModifyInstanceAttribute',
+    { InstanceId: id, ...attributes },
+    { idempotent: true, signal: options.signal },
+  );
+  return res.return === undefined || res.return === 'true';
+}
+
+/** Changes a stopped instance's type (ModifyInstanceAttribute `InstanceType.Value`; Libcloud's `ex_change_node_size`). */
+export function resizeNode(ctx: Ec2Context, node: Ref<Node>, size: Ref<NodeSize>, options: CallOptions = {}): Promise<boolean> {
+  const type = ec2RefId(ctx, size, 'size', 'exResizeNode', 'instance type');
+  return modifyInstanceAttribute(ctx, node, { 'InstanceType.Value': type }, options, 'exResizeNode');
 }
 
 /** GetConsoleOutput, base64-decoded (`''` when the instance has produced none yet). */

@@ -17,7 +17,17 @@ export type Ec2ProviderDefaults = Readonly<{
   signatureVersion: number;
   signingRegion?: string;
   requiresHost: boolean;
+  /**
+   * How `createNode` applies its tags (the Name tag, `ex.tags`): `tag-specification` (RunInstances'
+   * `TagSpecification`, EC2 since 2017; the default), `create-tags` (a CreateTags call after the
+   * launch, for APIs that predate TagSpecification) or `none` (the API has no tags: they are skipped
+   * with a `CLOUDMUX_TAGS_SKIPPED` process warning).
+   */
+  launchTags?: Ec2LaunchTags;
 }>;
+
+/** How a provider applies tags at launch; see {@link Ec2ProviderDefaults}. */
+export type Ec2LaunchTags = 'tag-specification' | 'create-tags' | 'none';
 
 /** Amazon EC2: every AWS region, SigV4, API version 2016-11-15. */
 export const EC2_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Object.freeze({
@@ -55,7 +65,8 @@ export const EUCALYPTUS_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Obje
 
 /**
  * Nimbus (science clouds; EC2 Query front end): `https://<host>:8444/`, API version `2010-08-31`,
- * Signature Version 2. Nimbus implements a subset of EC2 (no volumes, snapshots, security groups or Elastic IPs).
+ * Signature Version 2. Its API predates `TagSpecification` and, as in Libcloud, tags are not applied
+ * (`launchTags: 'none'`: `createNode` skips the Name tag and `ex.tags` with a warning); no Elastic IPs.
  */
 export const NIMBUS_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Object.freeze({
   id: 'nimbus',
@@ -70,6 +81,7 @@ export const NIMBUS_PROVIDER: ProviderDefinition<Ec2ProviderDefaults> = Object.f
     signatureVersion: 2,
     signingRegion: 'nimbus',
     requiresHost: true,
+    launchTags: 'none',
   }),
   docsUrl: 'https://www.nimbusproject.org/docs/current/',
 });
@@ -92,5 +104,6 @@ export function ec2DefaultsOf(provider: ProviderDefinition<Partial<Ec2ProviderDe
     signatureVersion: d.signatureVersion ?? 4,
     ...(d.signingRegion !== undefined ? { signingRegion: d.signingRegion } : {}),
     requiresHost: d.requiresHost === true,
+    launchTags: d.launchTags ?? 'tag-specification',
   };
 }

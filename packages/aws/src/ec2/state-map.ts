@@ -2,13 +2,15 @@ import { lookup, lookupTable, type LookupTable } from '@cloudmux/core';
 import { NodeState, StorageVolumeState } from '@cloudmux/core/compute';
 
 /**
- * EC2 instance state names → portable node states. `shutting-down` is on its way to `terminated`
- * and can never run again, so it maps to TERMINATED (waiters stop at once instead of timing out).
+ * EC2 instance state names → portable node states. `shutting-down` maps to UNKNOWN, as in Libcloud
+ * since 0.12.1 (LIBCLOUD-280): the instance still exists (it is listed, its volumes are still
+ * attached) and is not terminated yet, and it is not stopping either (it will never be `stopped`
+ * or run again). It becomes TERMINATED moments later; `node.extra.stateName` keeps `shutting-down`.
  */
 export const EC2_NODE_STATES: LookupTable<NodeState> = lookupTable({
   pending: NodeState.PENDING,
   running: NodeState.RUNNING,
-  'shutting-down': NodeState.TERMINATED,
+  'shutting-down': NodeState.UNKNOWN,
   terminated: NodeState.TERMINATED,
   stopping: NodeState.STOPPING,
   stopped: NodeState.STOPPED,

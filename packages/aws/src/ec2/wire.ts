@@ -1,4 +1,4 @@
-import { xmlItems, xmlObject, xmlText, type XmlObject } from '../xml/index.js';
+import { xmlItems, xmlObject, xmlRawText, xmlText, type XmlObject } from '../xml/index.js';
 
 /** Text of child `key` of an EC2 response element (`undefined` when absent or empty). */
 export function txt(o: XmlObject | undefined, key: string): string | undefined {
@@ -36,12 +36,12 @@ export function items(o: XmlObject | undefined, key: string): readonly XmlObject
   return xmlItems(o === undefined ? undefined : o[key]);
 }
 
-/** The `tagSet` of a resource as a record. */
+/** The `tagSet` of a resource as a record (values as sent: spaces are part of a tag value). */
 export function tagsOf(o: XmlObject | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of items(o, 'tagSet')) {
-    const key = txt(t, 'key');
-    if (key !== undefined && key !== '__proto__') out[key] = txt(t, 'value') ?? '';
+    const key = xmlRawText(t.key);
+    if (key !== undefined && key !== '' && key !== '__proto__') out[key] = xmlRawText(t.value) ?? '';
   }
   return out;
 }

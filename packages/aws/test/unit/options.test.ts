@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { InvalidArgumentError, NotSupportedError } from '@cloudmux/core/errors';
+import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { getPricing, getSizePrice } from '@cloudmux/core/pricing';
 import { Ec2NodeDriver } from '../../src/ec2/driver.js';
 import { EC2_INSTANCE_TYPES, findInstanceType } from '../../src/ec2/instance-types.js';
@@ -72,16 +72,18 @@ describe('presets (data, not subclasses per cloud)', () => {
     expect(viaOption).toMatchObject({ providerId: 'eucalyptus', endpoint: 'https://10.0.0.1:8443/services/compute' });
   });
 
-  it('builds Nimbus endpoints and limits Nimbus capabilities', async () => {
+  it('builds Nimbus endpoints; Nimbus capabilities are those of the Libcloud 0.14 provider matrix', () => {
     const d = new NimbusNodeDriver('AKID', 'secret', { host: 'nimbus.example.org' });
     expect(d).toMatchObject({ providerId: 'nimbus', endpoint: 'https://nimbus.example.org:8444', apiVersion: '2010-08-31' });
-    expect(NimbusNodeDriver.capabilities).not.toContain('createVolume');
-    expect(d.supports('listNodes')).toBe(true);
-    expect(d.supports('startNode')).toBe(false);
-    await expect(d.createVolume({ name: 'v', sizeGb: 1 })).rejects.toThrow(NotSupportedError);
-    await expect(d.startNode('i-1')).rejects.toThrow('Nimbus does not support startNode');
+    // Libcloud 0.14: nodes, images, sizes, deploy; every block-storage column; ex_start_node/ex_stop_node.
+    for (const m of ['listNodes', 'createNode', 'rebootNode', 'destroyNode', 'listImages', 'listSizes', 'deployNode'] as const)
+      expect(d.supports(m)).toBe(true);
+    for (const m of ['listVolumes', 'createVolume', 'destroyVolume', 'attachVolume', 'detachVolume'] as const)
+      expect(d.supports(m)).toBe(true);
+    for (const m of ['listVolumeSnapshots', 'createVolumeSnapshot', 'startNode', 'stopNode'] as const) expect(d.supports(m)).toBe(true);
     const viaOption = new Ec2NodeDriver('AKID', 'secret', { provider: NIMBUS_PROVIDER, host: 'n' });
-    expect(viaOption.supports('listVolumes')).toBe(false);
+    expect(viaOption.supports('listVolumes')).toBe(true);
+    expect(NIMBUS_PROVIDER.defaults?.launchTags).toBe('none');
   });
 
   it('requires a host for presets without a default endpoint', () => {

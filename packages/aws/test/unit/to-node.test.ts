@@ -123,7 +123,9 @@ describe('DescribeInstances page → nodes', () => {
   });
 
   it('uses the id as name without a Name tag and maps states through the table', () => {
-    expect(nodes[1]).toMatchObject({ name: 'i-0bbb', state: NodeState.TERMINATED, publicIps: [], privateIps: [] });
+    // shutting-down: still there, not yet terminated (UNKNOWN, as in Libcloud since 0.12.1).
+    expect(nodes[1]).toMatchObject({ name: 'i-0bbb', state: NodeState.UNKNOWN, publicIps: [], privateIps: [] });
+    expect(nodes[1]!.extra.stateName).toBe('shutting-down');
     expect(nodes[1]!.extra.stateReason).toBe('Client.UserInitiatedShutdown: User initiated shutdown');
     expect(nodes[2]).toMatchObject({ state: NodeState.STOPPED, privateIps: ['10.0.1.9'] });
   });
@@ -131,7 +133,7 @@ describe('DescribeInstances page → nodes', () => {
   it.each([
     ['pending', NodeState.PENDING],
     ['running', NodeState.RUNNING],
-    ['shutting-down', NodeState.TERMINATED],
+    ['shutting-down', NodeState.UNKNOWN],
     ['terminated', NodeState.TERMINATED],
     ['stopping', NodeState.STOPPING],
     ['stopped', NodeState.STOPPED],

@@ -53,6 +53,10 @@ export interface DeployNodeOptions<X extends object = Record<string, unknown>> e
   useAgent?: boolean | undefined;
   /** Which interface to connect to (default `public`). */
   sshInterface?: 'public' | 'private' | undefined;
+  /** Addresses SSH tries: 4, 6, or 'any' (IPv4 first; the default). Libcloud's `force_ipv4`. */
+  ipVersion?: 4 | 6 | 'any' | undefined;
+  /** Where to look for id_ed25519 / id_ecdsa / id_rsa when no key or password is given (default ~/.ssh; false: no lookup). */
+  sshDir?: string | false | undefined;
   /** Host-key policy: `accept-new` (default), `strict`, `insecure`. */
   hostKeyPolicy?: 'strict' | 'accept-new' | 'insecure' | undefined;
   /** known_hosts file: checked under `strict` and `accept-new`; new hosts are appended to it under `accept-new`. */

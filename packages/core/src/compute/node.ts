@@ -2,6 +2,7 @@ import type { CallOptions } from '../common/options.js';
 import type { NodeDriver } from './base-driver.js';
 import type { NodeState } from './node-state.js';
 import { attachDriver } from './resources.js';
+import { sameResource } from '../common/same-resource.js';
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 
@@ -28,6 +29,11 @@ export interface NodeInit<E extends object = object> {
   /** Location id, when the provider reports it. */
   locationId?: string | undefined;
   created?: Date | undefined;
+  /**
+   * Login password the provider generated for the new node (OpenStack `adminPass`; Libcloud's
+   * `node.extra['password']`). Kept non-enumerable: logging, inspecting or serializing the node never shows it.
+   */
+  password?: string | undefined;
   extra?: E;
 }
 
@@ -55,6 +61,12 @@ export class Node<E extends object = object> {
   readonly extra: E;
   /** Driver that produced this node (non-enumerable). */
   declare readonly driver: NodeDriver;
+  /**
+   * Login password the provider generated at creation, when it did (only on the node `createNode`
+   * returned); non-enumerable, so `console.log`, `util.inspect` and `JSON.stringify` leave it out.
+   * `deployNode` logs in with it when no other credentials are given.
+   */
+  declare readonly password: string | undefined;
 
   constructor(init: NodeInit<E>, driver: NodeDriver) {
     this.id = init.id;
@@ -68,6 +80,18 @@ export class Node<E extends object = object> {
     this.created = init.created;
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
+    // Only nodes that carry one get the property (listing thousands of nodes defines nothing extra).
+    if (init.password !== undefined) Object.defineProperty(this, 'password', { value: init.password, enumerable: false });
+  }
+
+  /** Whether `other` is the same node: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(
+      this,
+      other,
+      (r) => r.id,
+      (r) => r.locationId,
+    );
   }
 
   /** Reboots this node. */
@@ -143,6 +167,11 @@ export class StorageVolume<E extends object = object> {
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
   }
+
+  /** Whether `other` is the same volume: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
+  }
 }
 
 /** Fields of a {@link VolumeSnapshot}. */
@@ -185,5 +214,10 @@ export class VolumeSnapshot<E extends object = object> {
     this.created = init.created;
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
+  }
+
+  /** Whether `other` is the same snapshot: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
   }
 }

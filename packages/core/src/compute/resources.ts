@@ -1,4 +1,5 @@
 import type { NodeDriver } from './base-driver.js';
+import { sameResource } from '../common/same-resource.js';
 
 // One descriptor reused for every resource (listing 10,000 machines would otherwise allocate
 // 10,000 descriptors); its value is cleared right after use so it never pins a driver.
@@ -62,6 +63,11 @@ export class NodeSize<E extends object = object> {
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
   }
+
+  /** Whether `other` is the same size: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
+  }
 }
 
 /** Fields of a {@link NodeImage}. */
@@ -86,6 +92,11 @@ export class NodeImage<E extends object = object> {
     this.name = init.name;
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
+  }
+
+  /** Whether `other` is the same image: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
   }
 }
 
@@ -116,6 +127,11 @@ export class NodeLocation<E extends object = object> {
     this.country = init.country;
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
+  }
+
+  /** Whether `other` is the same location: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
   }
 }
 
@@ -152,5 +168,10 @@ export class KeyPair<E extends object = object> {
     Object.defineProperty(this, 'privateKey', { value: init.privateKey, enumerable: false });
     this.extra = init.extra ?? ({} as E);
     attachDriver(this, driver);
+  }
+
+  /** Whether `other` is the same key pair: same provider, same place and same name (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.name);
   }
 }

@@ -1,4 +1,5 @@
 import type { LoadBalancerDriver } from './base-driver.js';
+import { sameResource } from '../common/same-resource.js';
 
 function attach(target: object, driver: LoadBalancerDriver): void {
   Object.defineProperty(target, 'driver', { value: driver, enumerable: false, writable: false });
@@ -57,6 +58,11 @@ export class Member<E extends object = object> {
     this.balancerId = init.balancerId;
     this.extra = init.extra ?? ({} as E);
   }
+
+  /** Whether `other` is the same member: same id on the same balancer (a member carries no driver). */
+  equals(other: unknown): boolean {
+    return other instanceof Member && other.id === this.id && other.balancerId === this.balancerId;
+  }
 }
 
 /** Fields of a {@link LoadBalancer}. */
@@ -93,5 +99,10 @@ export class LoadBalancer<E extends object = object> {
     this.port = init.port;
     this.extra = init.extra ?? ({} as E);
     attach(this, driver);
+  }
+
+  /** Whether `other` is the same balancer: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
   }
 }

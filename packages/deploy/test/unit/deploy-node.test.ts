@@ -18,7 +18,9 @@ describe('deployNode without SSH', () => {
 
   it('refuses missing credentials, bad keys and bad options before creating a node', async () => {
     const driver = new StubDriver();
-    await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true') })).rejects.toThrow(/needs SSH credentials/);
+    await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), sshDir: false })).rejects.toThrow(
+      /needs SSH credentials/,
+    );
     await expect(deployNode(driver, { ...base, deploy: new ScriptDeployment('true'), useAgent: true })).rejects.toThrow(/SSH_AUTH_SOCK/);
     await expect(
       deployNode(driver, {

@@ -32,7 +32,7 @@ export class CloudApiClient {
   constructor(
     readonly settings: ResolvedSettings,
     readonly credentials: CloudApiCredentials,
-    options: Pick<JoyentDriverOptions, 'tls' | 'timeoutMs' | 'retry'>,
+    options: Pick<JoyentDriverOptions, 'tls' | 'timeoutMs' | 'retry' | 'debug'>,
   ) {
     this.#prefix = `/${encodeURIComponent(settings.login)}`;
     this.#asRole = settings.asRole;
@@ -45,6 +45,7 @@ export class CloudApiClient {
       retry: options.retry,
       timeoutMs: options.timeoutMs,
       tls: options.tls,
+      debugFile: options.debug?.file,
       // Boot scripts often carry passwords; `*_pw`/`*_pass` metadata and `credentials` are redacted by core.
       redact: ['user-script'],
       headers: {

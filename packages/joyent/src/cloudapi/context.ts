@@ -2,6 +2,7 @@ import type { NodeDriver } from '@cloudmux/core/compute';
 import { CloudApiCredentials } from '../auth/credentials.js';
 import { CloudApiClient } from './client.js';
 import { resolveSettings, type JoyentDriverOptions, type ResolvedSettings } from './options.js';
+import type { DatasetIdCache } from './dataset-ids.js';
 import type { JoyentDatacenter } from './types.js';
 
 /**
@@ -23,6 +24,8 @@ export interface JoyentContext {
   readonly options: JoyentDriverOptions;
   /** Cached datacenter list. */
   datacenters: Promise<JoyentDatacenter[]> | undefined;
+  /** Legacy 6.5 mode: dataset URN → dataset id, learned from ListDatasets (see `dataset-ids.ts`). */
+  datasetIds: DatasetIdCache | undefined;
   /** The driver (back-reference for result objects, and the class a driver for another datacenter is made of). */
   readonly driver: NodeDriver;
 }
@@ -51,5 +54,5 @@ export function createContext(
     : resolveSettings(account, keyIdOrPath, options);
   const credentials = shared ?? new CloudApiCredentials(spec);
   const client = new CloudApiClient(settings, credentials, options);
-  return { client, settings, credentials, account, keyIdOrPath, options, datacenters: undefined, driver };
+  return { client, settings, credentials, account, keyIdOrPath, options, datacenters: undefined, datasetIds: undefined, driver };
 }

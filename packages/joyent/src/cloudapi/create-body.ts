@@ -24,8 +24,10 @@ export function createMachineBody(
   options: CreateNodeOptions<JoyentCreateNodeEx> & { name: string },
   legacy65: boolean,
 ): Record<string, unknown> {
-  if (!options.size) throw new InvalidArgumentError('createNode: size (a package id or name) is required');
-  if (!options.image) throw new InvalidArgumentError('createNode: image (an image id) is required');
+  if (!options.size)
+    throw new InvalidArgumentError('createNode: size (a package id or name) is required (or ex.useDefaults: true for the default package)');
+  if (!options.image)
+    throw new InvalidArgumentError('createNode: image (an image id) is required (or ex.useDefaults: true for the default image)');
   const ex = options.ex ?? {};
   const body: Record<string, unknown> = { name: options.name, package: packageRef(options.size, legacy65) };
   body[legacy65 ? 'dataset' : 'image'] = imageRef(options.image, legacy65);

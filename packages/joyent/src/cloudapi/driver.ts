@@ -2,7 +2,6 @@ import { drain, type Capabilities, type CallOptions } from '@cloudmux/core';
 import {
   NodeDriver,
   type ComputeMethod,
-  type CreateNodeOptions,
   type ImportKeyPairOptions,
   type KeyPair,
   type ListNodesOptions,
@@ -22,12 +21,13 @@ import * as catalog from './catalog.js';
 import { createContext, type JoyentContext } from './context.js';
 import * as dcs from './datacenters.js';
 import * as fw from './firewall.js';
+import * as img from './image-from-node.js';
 import * as keys from './key-pairs.js';
 import * as md from './metadata.js';
 import * as net from './networks.js';
 import * as nodes from './nodes.js';
 import type {
-  JoyentCreateNodeEx,
+  JoyentCreateNodeOptions,
   JoyentDriverOptions,
   JoyentImageFilters,
   JoyentListNodesEx,
@@ -121,8 +121,11 @@ export class JoyentNodeDriver extends NodeDriver {
   override getNode(id: string, options: CallOptions & { credentials?: boolean } = {}): Promise<Node<JoyentNodeExtra>> {
     return nodes.getNode(this.#ctx, id, options);
   }
-  /** Creates a machine: `size` a package (id or name), `image` an image id, `location` a datacenter name; a name is generated when absent. */
-  override createNode(options: CreateNodeOptions<JoyentCreateNodeEx>): Promise<Node<JoyentNodeExtra>> {
+  /**
+   * Creates a machine: `size` a package (id or name), `image` an image id, `location` a datacenter name; a name is
+   * generated when absent. With `ex.useDefaults: true` an omitted size / image is the datacenter's default.
+   */
+  override createNode(options: JoyentCreateNodeOptions): Promise<Node<JoyentNodeExtra>> {
     return nodes.createNode(this.#ctx, options);
   }
   /** Reboots a machine. */
@@ -236,6 +239,14 @@ export class JoyentNodeDriver extends NodeDriver {
   /** Polls while the machine is in `state` or `predicate` holds (poll_while); returns the first other node. */
   exWaitWhileState(node: N, state: string | JoyentNodePredicate, options: WaitForStateOptions = {}): Promise<Node<JoyentNodeExtra>> {
     return waits.waitForState(this.#ctx, node, state, options, 'while');
+  }
+  /** CreateImageFromMachine: a new image (state `creating`) of a running or stopped machine; see `exWaitForImage`. */
+  exCreateImageFromNode(node: N, options: img.CreateImageFromNodeOptions): Promise<NodeImage<JoyentImageExtra>> {
+    return img.createImageFromNode(this.#ctx, node, options);
+  }
+  /** Polls an image until it is `active` (a `failed` image throws `ProviderError`). */
+  exWaitForImage(image: Ref<NodeImage>, options: img.WaitForImageOptions = {}): Promise<NodeImage<JoyentImageExtra>> {
+    return img.waitForImage(this.#ctx, image, options);
   }
   /** GetPackage by id or name. */
   exGetSize(idOrName: string, options: Opts = {}): Promise<NodeSize<JoyentSizeExtra>> {

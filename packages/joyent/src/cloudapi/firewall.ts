@@ -3,6 +3,7 @@ import type { Node, Ref } from '@cloudmux/core/compute';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { toFirewallRule } from './to-extras.js';
 import { toNode } from './to-node.js';
+import { datasetIdMap } from './dataset-ids.js';
 import type { JoyentFirewallRule, JoyentNodeExtra } from './types.js';
 import type { WireFirewallRule, WireMachine } from './wire.js';
 import type { JoyentContext } from './context.js';
@@ -117,7 +118,12 @@ export async function firewallRuleNodes(
   const id = ruleId(rule, 'exListFirewallRuleNodes');
   const out: Node<JoyentNodeExtra>[] = [];
   for await (const page of pages<WireMachine>(ctx.client, ctx.client.path('fwrules', id, 'machines'), {}, options.signal)) {
-    for (const m of page) out.push(toNode(m, ctx.driver, ctx.settings.datacenter));
+    const datasets = await datasetIdMap(
+      ctx,
+      page.map((m) => m.dataset),
+      options.signal,
+    );
+    for (const m of page) out.push(toNode(m, ctx.driver, ctx.settings.datacenter, datasets));
   }
   return out;
 }

@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { checkExKeys, requireNonBlank, type CallOptions } from '@cloudmux/core';
 import type { CreateNodeOptions, ListNodesOptions, Node, NodeDriver, NodeSize, Ref } from '@cloudmux/core/compute';
-import { MalformedResponseError, NotFoundError } from '@cloudmux/core/errors';
+import { InvalidArgumentError, MalformedResponseError, NotFoundError } from '@cloudmux/core/errors';
+import { getDefaultImage, getDefaultSize } from './catalog.js';
 import type { JoyentContext } from './context.js';
 import { createMachineBody, packageRef } from './create-body.js';
+import { datasetIdMap } from './dataset-ids.js';
 import { driverForLocation } from './datacenters.js';
 import { machineId, segment } from './ids.js';
 import { listMachinesQuery } from './list-query.js';
-import { CREATE_NODE_EXTRAS, type JoyentCreateNodeEx, type JoyentListNodesEx } from './options.js';
+import {
+  CREATE_NODE_EXTRAS,
+  expandHome,
+  type JoyentCreateNodeEx,
+  type JoyentCreateNodeOptions,
+  type JoyentListNodesEx,
+} from './options.js';
 import { asArray, pages } from './paging.js';
 import { toAuditEntry } from './to-extras.js';
 import { toNode } from './to-node.js';
@@ -48,13 +57,18 @@ async function* nodePages(ctx: JoyentContext, options: ListNodesOptions<JoyentLi
   let previousTail: Set<string> | undefined;
   for await (const page of pages<WireMachine>(client, client.path('machines'), query, options.signal, pageSize)) {
     const dc = settings.datacenter;
+    const datasets = await datasetIdMap(
+      ctx,
+      page.map((m) => m.dataset),
+      options.signal,
+    );
     const out: Node<JoyentNodeExtra>[] = [];
     let i = 0;
     if (previousTail) while (i < page.length && previousTail.has((page[i] as WireMachine).id)) i++;
     for (; i < page.length; i++) {
       const m = page[i] as WireMachine;
       if (wanted && !wanted.has(m.id)) continue;
-      out.push(toNode(m, ctx.driver, dc));
+      out.push(toNode(m, ctx.driver, dc, datasets));
     }
     previousTail = new Set(page.slice(-PAGE_OVERLAP_CHECK).map((m) => m.id));
     yield out;
@@ -91,11 +105,15 @@ export async function getNode(
     acceptStatus: [410],
     signal: options.signal,
   });
-  return toNode(res.status === 410 ? deletedMachine(id, res.body) : res.body, ctx.driver, settings.datacenter);
+  const m = res.status === 410 ? deletedMachine(id, res.body) : res.body;
+  return toNode(m, ctx.driver, settings.datacenter, await datasetIdMap(ctx, [m.dataset], options.signal));
 }
 
-/** CreateMachine, in another datacenter when `location` names one; a name is generated when absent. */
-export async function createNode(ctx: JoyentContext, options: CreateNodeOptions<JoyentCreateNodeEx>): Promise<Node<JoyentNodeExtra>> {
+/**
+ * CreateMachine, in another datacenter when `location` names one; a name is generated when absent.
+ * With `ex.useDefaults`, an omitted size / image is the datacenter's default package / image.
+ */
+export async function createNode(ctx: JoyentContext, options: JoyentCreateNodeOptions): Promise<Node<JoyentNodeExtra>> {
   checkExKeys(options.ex, CREATE_NODE_EXTRAS, { method: 'createNode', provider: ctx.driver.providerId });
   if (options.location !== undefined) {
     const target = await driverForLocation<NodeDriver>(ctx, options.location, options.signal);
@@ -104,9 +122,49 @@ export async function createNode(ctx: JoyentContext, options: CreateNodeOptions<
   }
   const { client, settings } = ctx;
   const name = options.name ?? `cloudmux-${randomBytes(4).toString('hex')}`;
-  const body = createMachineBody({ ...options, name }, settings.legacy65);
+  const ex = await readUserScriptFile(options.ex);
+  const { size, image } = await withDefaults(ctx, options);
+  const body = createMachineBody({ ...options, size, image, ex, name }, settings.legacy65);
   const res = await client.request<WireMachine>({ method: 'POST', path: client.path('machines'), json: body, signal: options.signal });
-  return toNode(res.body, ctx.driver, settings.datacenter);
+  return toNode(res.body, ctx.driver, settings.datacenter, await datasetIdMap(ctx, [res.body.dataset], options.signal));
+}
+
+/** `size` and `image` as given, or (with `ex.useDefaults: true` only) the datacenter's defaults. */
+async function withDefaults(ctx: JoyentContext, options: JoyentCreateNodeOptions): Promise<Pick<CreateNodeOptions, 'size' | 'image'>> {
+  let { size, image } = options;
+  if (options.ex?.useDefaults === true) {
+    const signal = options.signal;
+    if (!size) size = (await getDefaultSize(ctx, { signal })) ?? noDefault('package');
+    if (!image) image = (await getDefaultImage(ctx, { signal })) ?? noDefault('image');
+  }
+  // createMachineBody refuses a missing size or image (naming ex.useDefaults).
+  return { size, image } as Pick<CreateNodeOptions, 'size' | 'image'>;
+}
+
+function noDefault(what: string): never {
+  throw new InvalidArgumentError(
+    `createNode ex.useDefaults: the datacenter lists no ${what} to default to; pass ${what === 'image' ? 'image' : 'size'}`,
+  );
+}
+
+/** `ex` with `userScriptFile` read into `userScript` (both given is an error). */
+async function readUserScriptFile(ex: JoyentCreateNodeEx | undefined): Promise<JoyentCreateNodeEx | undefined> {
+  if (ex?.userScriptFile === undefined) return ex;
+  if (ex.userScript !== undefined)
+    throw new InvalidArgumentError('createNode: give the boot script once, as ex.userScript (text) or ex.userScriptFile (a path)');
+  const file = expandHome(
+    requireNonBlank(ex.userScriptFile, 'ex.userScriptFile', { method: 'createNode', provider: 'joyent', what: 'file path' }),
+  );
+  try {
+    return { ...ex, userScriptFile: undefined, userScript: await readFile(file, 'utf8') };
+  } catch (cause) {
+    throw new InvalidArgumentError(
+      `createNode ex.userScriptFile: cannot read ${file} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`,
+      {
+        cause,
+      },
+    );
+  }
 }
 
 /** POSTs `action` with parameters on a machine (the id is checked first: an empty one would POST to CreateMachine). */

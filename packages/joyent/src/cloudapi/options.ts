@@ -14,7 +14,7 @@ import type { CredentialSpec } from '../auth/credentials.js';
 import { parseFingerprint, parseKeyId, type Fingerprint } from '../auth/key-id.js';
 import { loadPrivateKey } from '../auth/private-key.js';
 import type { HttpSignatureAlgorithm, SigningKey } from '../auth/signing-key.js';
-import { DEFAULT_API_VERSION, JOYENT_REGIONS, LEGACY_API_VERSION, findRegion } from './provider.js';
+import { DEFAULT_API_VERSION, JOYENT_REGIONS, LEGACY_API_VERSION, findRegion, isLegacyRange } from './provider.js';
 
 /** Options of `new JoyentNodeDriver(account, keyIdOrPath, options)`. */
 export interface JoyentDriverOptions {
@@ -55,6 +55,12 @@ export interface JoyentDriverOptions {
   timeoutMs?: number | undefined;
   /** Retry policy overrides, or `false` for none. */
   retry?: Partial<RetryPolicy> | false | undefined;
+  /**
+   * This driver's debug trace (py-smartdc's `verbose`): every request and response, redacted, with a
+   * replayable `curl` line, appended to `file` (`/dev/stderr` works). Without it the process-wide
+   * `CLOUDMUX_DEBUG` applies.
+   */
+  debug?: { readonly file: string } | undefined;
 }
 
 /** Valid option names (for `assertKnownOptions`). */
@@ -76,6 +82,7 @@ export const JOYENT_OPTION_NAMES: readonly (keyof JoyentDriverOptions)[] = [
   'tls',
   'timeoutMs',
   'retry',
+  'debug',
 ];
 
 /** `ListNodesOptions.ex` filters for `listNodes` / `iterateNodes` (ListMachines query). */
@@ -122,67 +129,7 @@ export const LIST_NODES_FILTERS = [
   'pageSize',
 ] as const;
 
-/** A network to attach: a network (or pool) uuid, or a network with fixed IPs (CloudAPI 8.5+). */
-export type JoyentNetworkSpec = string | { readonly ipv4Uuid: string; readonly ipv4Ips?: readonly string[] | undefined };
-
-/** A volume to mount at creation (CloudAPI 8.x+, tritonnfs). */
-export interface JoyentVolumeMount {
-  /** Volume name. */
-  name: string;
-  /** Volume type (default `tritonnfs`). */
-  type?: 'tritonnfs' | undefined;
-  /** Mount mode (default `rw`). */
-  mode?: 'rw' | 'ro' | undefined;
-  /** Mount point in the instance. */
-  mountpoint: string;
-}
-
-/** `CreateNodeOptions.ex` for Joyent (CreateMachine inputs). */
-export interface JoyentCreateNodeEx {
-  /** Networks to attach (uuids, or `{ ipv4Uuid, ipv4Ips }`; no mixing). */
-  networks?: readonly JoyentNetworkSpec[] | undefined;
-  /** Metadata (`metadata.<key>`); values must be strings. */
-  metadata?: Readonly<Record<string, string>> | undefined;
-  /** Tags (`tag.<key>`). */
-  tags?: Readonly<Record<string, string | number | boolean>> | undefined;
-  /** Boot script, run at first boot and every reboot (`user-script` metadata). */
-  userScript?: string | undefined;
-  /** Turn the Cloud Firewall on. */
-  firewallEnabled?: boolean | undefined;
-  /** Refuse deletion until turned off (CloudAPI 8.6+). */
-  deletionProtection?: boolean | undefined;
-  /** Affinity rules, e.g. `instance!=web*`, `role==~db` (CloudAPI 8.3+). */
-  affinity?: readonly string[] | undefined;
-  /** Brand for images that allow several (`kvm`, `bhyve`; CloudAPI 9.9+). */
-  brand?: string | undefined;
-  /** Allow images shared with the account (CloudAPI 9.1+). */
-  allowSharedImages?: boolean | undefined;
-  /** NFS volumes to mount. */
-  volumes?: readonly JoyentVolumeMount[] | undefined;
-  /** Give the instance a delegated ZFS dataset. */
-  delegatedDataset?: boolean | undefined;
-  /** Provision on an encrypted compute node. */
-  encrypted?: boolean | undefined;
-}
-
-/** @deprecated Renamed {@link JoyentCreateNodeEx} (provider `ex` option types end in `Ex`). */
-export type JoyentCreateNodeExtras = JoyentCreateNodeEx;
-
-/** Names accepted in {@link JoyentCreateNodeEx}. */
-export const CREATE_NODE_EXTRAS = [
-  'networks',
-  'metadata',
-  'tags',
-  'userScript',
-  'firewallEnabled',
-  'deletionProtection',
-  'affinity',
-  'brand',
-  'allowSharedImages',
-  'volumes',
-  'delegatedDataset',
-  'encrypted',
-] as const;
+export * from './create-options.js';
 
 /** `listSizes` filters (ListPackages query; `*` wildcards allowed in strings since 8.1.1). */
 export interface JoyentPackageFilters {
@@ -336,7 +283,13 @@ export function resolveSettings(
     throw new InvalidArgumentError(`The key id names sub-user "${ref.user}" but the user option is "${options.user}"`);
   }
   const user = options.user ?? ref.user;
-  const legacy65 = options.legacy65 === true;
+  const legacy65 = options.legacy65 ?? (options.apiVersion !== undefined && isLegacyRange(options.apiVersion));
+  if (options.legacy65 === false && options.apiVersion !== undefined && isLegacyRange(options.apiVersion))
+    throw new InvalidArgumentError(
+      `apiVersion "${options.apiVersion}" only admits CloudAPI 6.x, which needs the legacy mode: drop legacy65: false or ask for "~7" or later`,
+    );
+  if (options.debug !== undefined && (typeof options.debug !== 'object' || typeof options.debug.file !== 'string' || !options.debug.file))
+    throw new InvalidArgumentError('Invalid debug option: expected { file: "<path>" } (a path, or "/dev/stderr")');
   if (legacy65 && user)
     throw new InvalidArgumentError('RBAC sub-users (user) need CloudAPI 7.2 or later; they cannot be used with legacy65');
 

@@ -33,6 +33,20 @@ export const JOYENT_REGIONS: readonly RegionDefinition[] = [
   },
 ];
 
+/**
+ * Whether a version range admits only CloudAPI 6.x and older (`~6.5`, `6.5`, `^6`, `~6||~5`): then
+ * the driver speaks the legacy 6.5 protocol (datasets, packages by name, `X-Api-Version`) without
+ * `legacy65: true`, as when `SDC_API_VERSION=~6.5` comes from the environment. A range that also
+ * admits 7.x or later (`~7||~6.5`) is not legacy: the server answers with its newest match.
+ */
+export function isLegacyRange(range: string): boolean {
+  const alternatives = range.split('||').map((a) => a.trim());
+  return alternatives.every((a) => {
+    const major = /^[~^=v]*\s*(\d+)/.exec(a)?.[1];
+    return major !== undefined && Number(major) < 7;
+  });
+}
+
 /** The Joyent Triton provider: CloudAPI with HTTP Signature auth. */
 export const JOYENT_PROVIDER: ProviderDefinition = {
   id: 'joyent',

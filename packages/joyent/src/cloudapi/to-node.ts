@@ -13,8 +13,16 @@ function stringsOnly(list: ReadonlyArray<string | null>): readonly string[] {
   return list as readonly string[];
 }
 
-/** Maps a CloudAPI machine to a {@link Node}; `datacenter` becomes `locationId`. */
-export function toNode(m: WireMachine, driver: NodeDriver, datacenter: string | undefined): Node<JoyentNodeExtra> {
+/**
+ * Maps a CloudAPI machine to a {@link Node}; `datacenter` becomes `locationId`. In 6.5 mode
+ * `datasetIds` maps the machine's dataset URN to the id `listImages()` returns.
+ */
+export function toNode(
+  m: WireMachine,
+  driver: NodeDriver,
+  datacenter: string | undefined,
+  datasetIds?: ReadonlyMap<string, string>,
+): Node<JoyentNodeExtra> {
   // Frozen lists: the Node constructor keeps them as they are instead of copying.
   const ips = splitIps(m.ips ?? m.nics?.map((n) => n.ip) ?? NONE);
   const extra: JoyentNodeExtra = {
@@ -36,6 +44,7 @@ export function toNode(m: WireMachine, driver: NodeDriver, datacenter: string | 
     docker: m.docker,
     updated: m.updated,
   };
+  if (m.dataset !== undefined) (extra as { dataset?: string }).dataset = m.dataset;
   return new Node<JoyentNodeExtra>(
     {
       id: m.id,
@@ -44,7 +53,7 @@ export function toNode(m: WireMachine, driver: NodeDriver, datacenter: string | 
       publicIps: ips.publicIps,
       privateIps: ips.privateIps,
       sizeId: m.package || undefined,
-      imageId: m.image ?? m.dataset,
+      imageId: m.image ?? (m.dataset === undefined ? undefined : (datasetIds?.get(m.dataset) ?? m.dataset)),
       locationId: datacenter,
       created: toDate(m.created),
       extra,

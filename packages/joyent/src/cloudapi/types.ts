@@ -36,6 +36,8 @@ export interface JoyentNodeExtra {
   readonly docker: boolean | undefined;
   /** Last update time as CloudAPI sent it (ISO 8601; `new Date(updated)` parses it). */
   readonly updated: string | undefined;
+  /** The dataset URN a pre-8.0 CloudAPI names (6.5: `sdc:sdc:smartos:1.3.15`); `imageId` is the dataset's id. */
+  readonly dataset?: string | undefined;
 }
 
 /** Joyent data on a {@link NodeSize} (a package). */

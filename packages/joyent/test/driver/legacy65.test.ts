@@ -125,7 +125,7 @@ describe('legacy CloudAPI 6.5 mode', () => {
     const node = await driver.createNode({ name: 'old', size: size!, image: image! });
     expect(posted).toMatchObject({ name: 'old', package: 'Small 1GB', dataset: DATASET.urn });
     expect(posted).not.toHaveProperty('image');
-    expect(node).toMatchObject({ id: 'm1', state: NodeState.PENDING, imageId: DATASET.urn });
+    expect(node).toMatchObject({ id: 'm1', state: NodeState.PENDING, imageId: DATASET.id, extra: { dataset: DATASET.urn } });
   });
 
   it('takes tombstone as minutes only', async () => {

@@ -206,7 +206,7 @@ describe('ListMachines filters and pagination', () => {
 describe('reboot and purge', () => {
   let s: Sim;
   beforeAll(async () => {
-    s = await startSim({ stopDelayMs: 30, startDelayMs: 30, deleteDelayMs: 20, purgeDelayMs: 60 });
+    s = await startSim({ stopDelayMs: 400, startDelayMs: 100, deleteDelayMs: 20, purgeDelayMs: 60 });
   });
   afterAll(() => s.close());
 
