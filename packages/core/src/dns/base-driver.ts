@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Capabilities } from '../common/capabilities.js';
 import { DriverBase, portableApi } from '../common/driver-base.js';
+import { throwIfAborted } from '../common/abort.js';
 import { drain } from '../common/iterate.js';
 import type { CallOptions } from '../common/options.js';
 import type { ProviderDefinition } from '../common/provider-definition.js';
 import { toBindZoneFile } from './bind-format.js';
+import { parseBindZone, sameRecordData, type ImportZoneFromBindFormatOptions } from './bind-import.js';
 import { DNS_METHODS, type DnsMethod } from './capabilities.js';
 import type {
   CreateRecordOptions,
@@ -25,6 +27,14 @@ export interface DnsDriverClass {
   readonly provider: ProviderDefinition;
   /** Supported methods. */
   readonly capabilities: Capabilities<DnsMethod>;
+}
+
+/** What `importZoneFromBindFormat` created. */
+export interface ImportedZone {
+  /** The new zone. */
+  zone: Zone;
+  /** Its records, in file order (records the provider made itself and the file repeats are included once). */
+  records: DnsRecord[];
 }
 
 /** A zone or its id. */
@@ -108,6 +118,55 @@ export abstract class DnsDriver extends DriverBase<DnsMethod> {
     const z = typeof zone === 'string' ? await this.getZone(zone, options) : zone;
     return toBindZoneFile(z, await this.listRecords(z, options));
   }
+  /**
+   * Creates a zone and its records from a BIND zone file (see `parseBindZone` for the syntax read).
+   * The zone's domain is `options.domain`, else the file's first `$ORIGIN`; its TTL the first
+   * `$TTL`. Records go through the portable `createRecord` one by one; where the provider made
+   * apex records itself when the zone was created (SOA, NS), a record of the file with the same
+   * data is kept and the file's SOA replaces the provider's through `updateRecord`. On any failure
+   * the new zone is deleted again (when the driver can) and the error is thrown. Malformed text
+   * throws `InvalidArgumentError` with the line and column before anything is created. Drivers
+   * with a bulk API override this (PowerDNS creates the zone and every rrset in one request).
+   */
+  async importZoneFromBindFormat(text: string, options: ImportZoneFromBindFormatOptions = {}): Promise<ImportedZone> {
+    for (const m of ['createZone', 'createRecord'] as const) {
+      if (!this.supports(m)) this.notSupported('importZoneFromBindFormat', `it needs ${m}`);
+    }
+    const signal = options.signal;
+    const parsed = parseBindZone(text, { domain: options.domain });
+    throwIfAborted(signal);
+    const zone = await this.createZone({
+      domain: parsed.domain,
+      ttl: options.ttl ?? parsed.ttl,
+      type: options.type,
+      ex: options.ex,
+      signal,
+    });
+    try {
+      const existing = this.supports('listRecords') ? await this.listRecords(zone, { signal }) : [];
+      const records: DnsRecord[] = [];
+      for (const r of parsed.records) {
+        throwIfAborted(signal);
+        const same = existing.find((e) => e.name.toLowerCase() === r.name.toLowerCase() && sameRecordData(e, r));
+        const soa = r.type === 'SOA' ? existing.find((e) => e.type === 'SOA') : undefined;
+        if (same) {
+          const retime = r.ttl !== undefined && same.ttl !== r.ttl && this.supports('updateRecord');
+          records.push(retime ? await this.updateRecord(same, { ttl: r.ttl, signal }) : same);
+        } else if (soa && this.supports('updateRecord')) {
+          records.push(await this.updateRecord(soa, { data: r.data, ttl: r.ttl, signal }));
+        } else {
+          records.push(
+            await this.createRecord(zone, { name: r.name, type: r.type, data: r.data, ttl: r.ttl, priority: r.priority, signal }),
+          );
+        }
+      }
+      return { zone, records };
+    } catch (err) {
+      if (this.supports('deleteZone')) await this.deleteZone(zone).catch(() => undefined);
+      throw err;
+    }
+  }
+
   /** Writes the BIND zone file of a zone to `options.path`. */
   async exportZoneToBindZoneFile(zone: ZoneRef, options: ExportZoneToBindZoneFileOptions): Promise<void> {
     await writeFile(options.path, await this.exportZoneToBindFormat(zone, { signal: options.signal }), 'utf8');

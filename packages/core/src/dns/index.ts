@@ -13,7 +13,26 @@ export {
   type UpdateZoneOptions,
 } from './options.js';
 export { DNS_METHODS, type DnsMethod } from './capabilities.js';
-export { DnsDriver, type DnsDriverClass, type ZoneRef } from './base-driver.js';
+export { DnsDriver, type DnsDriverClass, type ImportedZone, type ZoneRef } from './base-driver.js';
+export {
+  type ImportZoneFromBindFormatOptions,
+  parseBindZone,
+  type ParseBindZoneOptions,
+  type ParsedBindRecord,
+  type ParsedBindZone,
+  type RecordDataLike,
+  sameRecordData,
+} from './bind-import.js';
+export {
+  type BindEntry,
+  bindSyntaxError,
+  type BindToken,
+  isBindTtl,
+  MAX_BIND_TTL,
+  parseBindTtl,
+  parseCharacterStrings,
+  tokenizeBindZone,
+} from './bind-parse.js';
 export {
   absoluteName,
   type BindExportOptions,

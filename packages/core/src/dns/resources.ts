@@ -1,5 +1,6 @@
 import type { DnsDriver } from './base-driver.js';
 import type { RecordType } from './record-type.js';
+import { sameResource } from '../common/same-resource.js';
 
 function attach(target: object, driver: DnsDriver): void {
   Object.defineProperty(target, 'driver', { value: driver, enumerable: false, writable: false });
@@ -38,6 +39,11 @@ export class Zone<E extends object = object> {
     this.ttl = init.ttl;
     this.extra = init.extra ?? ({} as E);
     attach(this, driver);
+  }
+
+  /** Whether `other` is the same zone: same provider, same place and same id (other fields may differ). */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => r.id);
   }
 }
 
@@ -87,5 +93,10 @@ export class DnsRecord<E extends object = object> {
     this.zone = init.zone;
     this.extra = init.extra ?? ({} as E);
     attach(this, driver);
+  }
+
+  /** Whether `other` is the same record: same provider, same zone and same id. */
+  equals(other: unknown): boolean {
+    return sameResource(this, other, (r) => `${r.zone.id}/${r.id}`);
   }
 }
