@@ -1,0 +1,377 @@
+// S3 driver cost against a bare got client in the same run, both talking to the S3 simulator (built
+// packages/aws/dist; build first: npx tsc -b packages/aws). The simulator runs in its own child
+// process, and every streaming measurement runs in a fresh client child process, so the client's
+// time and peak RSS (sampled every 10 ms and VmHWM of /proc/self/status) are its own.
+// Targets (issue #12):
+//  a. list 10,000 keys (ListObjectsV2, pages of 1,000): S3StorageDriver.listContainerObjects <= 1.2x a bare
+//     got client doing the same SigV4-signed requests (the package's signRequestV4) and minimal XML parsing.
+//  b. 256 MiB streamed GET (downloadObjectAsStream -> drain) and PUT (uploadObjectViaStream from a generated
+//     stream, multipart above the threshold) at >= 0.9x the bare got client's throughput (same bytes,
+//     streamed, UNSIGNED-PAYLOAD), client peak RSS <= 150 MB. Also: the same PUT below the multipart
+//     threshold (one PutObject: the driver collects the stream up to the threshold, so its RSS is about
+//     the object size: reported, no target), with `unsignedPayload`, and a bare got multipart upload with
+//     the driver's part size and parts in flight (information: the protocol's own cost and memory).
+//  c. 1 GiB multipart upload from a stream, client peak RSS <= 150 MB (and, as information, with 2 parts in flight).
+// The simulator keeps objects in memory (in its own process); each uploaded object is deleted right after.
+// Env: CLOUDMUX_BENCH_S3_MB (streamed object size, default 256), CLOUDMUX_BENCH_S3_BIG_MB (default 1024),
+//      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 3).
+import { fork } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(here), '..');
+const dist = path.join(root, 'packages/aws/dist');
+if (!existsSync(path.join(dist, 's3/driver.js'))) {
+  console.log('packages/aws/dist is missing: run npx tsc -b packages/aws first');
+  process.exit(1);
+}
+
+const MB = 1024 * 1024;
+const SIZE_MB = Number(process.env.CLOUDMUX_BENCH_S3_MB ?? 256);
+const BIG_MB = Number(process.env.CLOUDMUX_BENCH_S3_BIG_MB ?? 1024);
+const ROUNDS = Math.max(1, Number(process.env.CLOUDMUX_BENCH_ROUNDS ?? 3));
+const KEYS = 10_000;
+const PAGE = 1000;
+const LIST_TARGET = 1.2;
+const TPUT_TARGET = 0.9;
+const RSS_TARGET_MB = 150;
+const BUCKET = 'bench';
+const LIST_BUCKET = 'bench-list';
+const GET_KEY = 'stream/get.bin';
+
+const mode = process.argv[2];
+if (mode === 'server') await server();
+else if (mode === 'client') await client(JSON.parse(process.argv[3]));
+else await main();
+
+/** Child: the simulator, seeded with the listing keys and the object to GET; deletes objects on request. */
+async function server() {
+  const { S3Simulator } = await import(path.join(dist, 'simulator/index.js'));
+  const sim = await S3Simulator.start({ maxKeys: PAGE });
+  sim.createBucket(BUCKET);
+  sim.createBucket(LIST_BUCKET);
+  const object = (data) => ({
+    data,
+    etag: `"${createHash('md5').update(data).digest('hex')}"`,
+    contentType: 'application/octet-stream',
+    meta: {},
+    lastModified: new Date(),
+    storageClass: 'STANDARD',
+    sse: undefined,
+  });
+  const list = sim.state.buckets.get(LIST_BUCKET);
+  for (let i = 0; i < KEYS; i++) list.objects.set(`logs/2026/${String(i).padStart(6, '0')}.json`, object(Buffer.from(`{"n":${i}}`)));
+  const block = randomBytes(MB);
+  sim.state.buckets.get(BUCKET).objects.set(GET_KEY, object(Buffer.concat(Array.from({ length: SIZE_MB }, () => block))));
+  // The simulator logs every call; the bench makes tens of thousands, so keep the log short.
+  setInterval(() => (sim.calls.length = 0), 1000).unref();
+  process.on('message', (m) => {
+    const b = sim.state.buckets.get(BUCKET);
+    if (m.op === 'delete') {
+      b.objects.delete(m.key);
+      b.uploads.clear();
+    }
+    globalThis.gc?.();
+    process.send({ op: m.op, rssMb: process.memoryUsage.rss() / MB, objects: b.objects.size });
+  });
+  process.send({ op: 'ready', endpoint: sim.endpoint, region: sim.region });
+}
+
+/** Peak RSS of this process in MB: the kernel's high-water mark (VmHWM). */
+function vmHwmMb() {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** `mb` MiB of incompressible bytes as a stream (a random 1 MiB block repeated), generated as read. */
+function generated(mb) {
+  const block = randomBytes(MB);
+  let left = mb;
+  return new Readable({
+    highWaterMark: MB,
+    read() {
+      if (left-- > 0) this.push(Buffer.from(block));
+      else this.push(null);
+    },
+  });
+}
+
+/** A sink that counts bytes. */
+function counter() {
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      sink.bytes += chunk.length;
+      cb();
+    },
+  });
+  sink.bytes = 0;
+  return sink;
+}
+
+/** Child: one side of one case; prints `{ seconds, peakMb }` (or the listing comparison) as JSON. */
+async function client({ endpoint, region, op, side }) {
+  const { S3StorageDriver } = await import(path.join(dist, 's3/index.js'));
+  const { DEFAULT_S3_CREDENTIALS: creds } = await import(path.join(dist, 'simulator/index.js'));
+  const { signRequestV4 } = await import(path.join(dist, 'signing/sigv4.js'));
+  const { default: got } = await import('got');
+  const driverOptions = { endpoint, region, retry: false, timeoutMs: 600_000 };
+  if (side === 'cloudmux-single') driverOptions.multipartThreshold = (SIZE_MB + 1) * MB;
+  if (side === 'cloudmux-unsigned') driverOptions.unsignedPayload = true;
+  if (side === 'cloudmux-2-in-flight') driverOptions.partsInFlight = 2;
+  const driver = new S3StorageDriver(creds.accessKeyId, creds.secretAccessKey, driverOptions);
+  const agent = new http.Agent({ keepAlive: true });
+  const raw = got.extend({ agent: { http: agent }, retry: { limit: 0 }, followRedirect: false, timeout: { request: 600_000 } });
+  const signed = (method, url, headers = {}) => {
+    const req = { method, url: new URL(url), headers: { ...headers }, body: undefined };
+    signRequestV4(req, creds, { region, service: 's3' });
+    return req.headers;
+  };
+
+  if (op === 'list') {
+    const { compareSides } = await import('./lib/compare.mjs');
+    const gotList = async () => {
+      let n = 0;
+      let token;
+      for (;;) {
+        const url = `${endpoint}/${LIST_BUCKET}?list-type=2&max-keys=${PAGE}${token ? `&continuation-token=${encodeURIComponent(token)}` : ''}`;
+        const res = await raw.get(url, { headers: signed('GET', url), responseType: 'text' });
+        const body = res.body;
+        for (const m of body.matchAll(/<Contents>.*?<Key>([^<]*)<\/Key>.*?<Size>(\d+)<\/Size>.*?<\/Contents>/gs)) if (m[1] && m[2]) n++;
+        token = /<IsTruncated>true<\/IsTruncated>/.test(body) ? /<NextContinuationToken>([^<]*)</.exec(body)?.[1] : undefined;
+        if (!token) break;
+      }
+      if (n !== KEYS) throw new Error(`bare got listed ${n}`);
+    };
+    const driverList = async () => {
+      const objects = await driver.listContainerObjects(LIST_BUCKET);
+      if (objects.length !== KEYS) throw new Error(`listContainerObjects returned ${objects.length}`);
+    };
+    const out = await compareSides({ cloudmux: driverList, got: gotList }, 'got', { rounds: 9, warmup: 2 });
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    agent.destroy();
+    return;
+  }
+
+  globalThis.gc?.();
+  const baseMb = process.memoryUsage.rss() / MB;
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const t0 = process.hrtime.bigint();
+  const mb = op === 'big' ? BIG_MB : SIZE_MB;
+  const key = `stream/put-${side}.bin`;
+  if (op === 'get' && side === 'got') {
+    const url = `${endpoint}/${BUCKET}/${GET_KEY}`;
+    const sink = counter();
+    await pipeline(raw.stream(url, { headers: signed('GET', url) }), sink);
+    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
+  } else if (op === 'get') {
+    const object = await driver.getObject(BUCKET, { name: GET_KEY });
+    const sink = counter();
+    await pipeline(await driver.downloadObjectAsStream(object, { verifyHash: side !== 'cloudmux-nohash' }), sink);
+    if (sink.bytes !== mb * MB) throw new Error(`driver read ${sink.bytes}`);
+  } else if (op === 'put' && side === 'got') {
+    const url = `${endpoint}/${BUCKET}/${key}`;
+    const headers = signed('PUT', url, { 'content-length': String(mb * MB), 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+    const res = await raw.put(url, { headers, body: generated(mb) });
+    if (res.statusCode !== 200) throw new Error(`got PUT answered ${res.statusCode}`);
+  } else if (op === 'put' && side === 'got-multipart') {
+    await gotMultipart(raw, signed, `${endpoint}/${BUCKET}/${key}`, generated(mb));
+  } else {
+    const o = await driver.uploadObjectViaStream(BUCKET, { name: key, source: generated(mb) });
+    if (o.size !== mb * MB) throw new Error(`uploaded ${o.size} bytes`);
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  await driver.close?.();
+  agent.destroy();
+  process.stdout.write(`${JSON.stringify({ seconds, peakMb: Math.max(peak / MB, vmHwmMb()), baseMb, key })}\n`);
+}
+
+/**
+ * A bare multipart upload with got (information: the protocol's own cost next to one streamed PUT):
+ * 8 MiB parts (the driver's default), 4 in flight, `UNSIGNED-PAYLOAD`, no checksums, then Complete.
+ */
+async function gotMultipart(raw, signed, url, source) {
+  const PART = 8 * MB;
+  const create = `${url}?uploads=`;
+  const created = await raw.post(create, { headers: signed('POST', create, { 'content-length': '0' }), responseType: 'text' });
+  const uploadId = /<UploadId>([^<]+)</.exec(created.body)?.[1];
+  if (!uploadId) throw new Error(`CreateMultipartUpload answered ${created.statusCode}`);
+  const etags = [];
+  const inFlight = new Set();
+  const put = async (n, data) => {
+    const partUrl = `${url}?partNumber=${n}&uploadId=${encodeURIComponent(uploadId)}`;
+    const headers = signed('PUT', partUrl, { 'content-length': String(data.length), 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+    const res = await raw.put(partUrl, { headers, body: data });
+    etags[n - 1] = res.headers.etag;
+  };
+  let chunks = [];
+  let size = 0;
+  let n = 0;
+  const launch = async () => {
+    const data = Buffer.concat(chunks, size);
+    chunks = [];
+    size = 0;
+    while (inFlight.size >= 4) await Promise.race(inFlight);
+    const p = put(++n, data).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  for await (const chunk of source) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= PART) await launch();
+  }
+  if (size > 0) await launch();
+  await Promise.all(inFlight);
+  const xml = `<CompleteMultipartUpload>${etags.map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${e}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
+  const complete = `${url}?uploadId=${encodeURIComponent(uploadId)}`;
+  const headers = signed('POST', complete, { 'content-type': 'application/xml', 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+  const done = await raw.post(complete, { headers, body: xml });
+  if (done.statusCode !== 200 || done.body.includes('<Error>')) throw new Error(`CompleteMultipartUpload answered ${done.statusCode}`);
+}
+
+/** Runs one client child and returns its JSON answer. */
+function runClient(ctx, op, side) {
+  return new Promise((resolve, reject) => {
+    const child = fork(here, ['client', JSON.stringify({ ...ctx, op, side })], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop();
+      if (code !== 0 || !line) reject(new Error(`client ${op}/${side} exited with ${code}: ${out}`));
+      else resolve(JSON.parse(line));
+    });
+  });
+}
+
+async function main() {
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  const { resultLine } = await import('./lib/compare.mjs');
+  const result = (metric, value, unit, target = null, pass = null) => resultLine('s3', metric, value, unit, target, pass);
+  const verdict = (pass) => (pass ? 'PASS' : 'MISS');
+
+  const srv = fork(here, ['server'], {
+    execArgv: ['--expose-gc', '--max-old-space-size=8192'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const replies = [];
+  let waiting;
+  srv.on('message', (m) => {
+    replies.push(m);
+    waiting?.();
+  });
+  const next = async () => {
+    while (replies.length === 0) await new Promise((r) => (waiting = r));
+    return replies.shift();
+  };
+  const ask = (msg) => {
+    srv.send(msg);
+    return next();
+  };
+  try {
+    const ready = await next();
+    const ctx = { endpoint: ready.endpoint, region: ready.region };
+    console.log(
+      `s3 bench: simulator (own process) at ${ctx.endpoint}; ${KEYS} keys in pages of ${PAGE}; ${SIZE_MB} MiB streams, ${ROUNDS} rounds; ${BIG_MB} MiB multipart`,
+    );
+
+    // a. listing
+    {
+      const { ms, ratio } = await runClient(ctx, 'list', 'both');
+      const pass = ratio.cloudmux <= LIST_TARGET;
+      console.log(
+        `list ${KEYS} keys: cloudmux ${ms.cloudmux.toFixed(1)} ms, bare got ${ms.got.toFixed(1)} ms -> ${ratio.cloudmux.toFixed(2)}x (target <= ${LIST_TARGET}x) ${verdict(pass)}`,
+      );
+      result('list-10000.cloudmux', ms.cloudmux, 'ms');
+      result('list-10000.got', ms.got, 'ms');
+      result('list-10000.vs-got', ratio.cloudmux, 'ratio', `<= ${LIST_TARGET}`, pass);
+    }
+
+    // b. streamed GET and PUT: each side in a fresh process per round, order rotated between rounds.
+    const stream = async (op, sides) => {
+      const runs = Object.fromEntries(sides.map((s) => [s, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < sides.length; k++) {
+          const side = sides[(round + k) % sides.length];
+          const r = await runClient(ctx, op, side);
+          runs[side].push(r);
+          if (op === 'put') await ask({ op: 'delete', key: r.key });
+        }
+      }
+      return runs;
+    };
+    const report = (op, runs, sides) => {
+      const tput = (s) => median(runs[s].map((r) => SIZE_MB / r.seconds));
+      const peakOf = (s) => Math.max(...runs[s].map((r) => r.peakMb));
+      const baseOf = (s) => median(runs[s].map((r) => r.baseMb));
+      const ratioOf = (s) => median(runs[s].map((r, i) => runs.got[i].seconds / r.seconds));
+      console.log(
+        `${op} ${SIZE_MB} MiB: bare got ${tput('got').toFixed(0)} MB/s (peak RSS ${peakOf('got').toFixed(0)} MB, ${baseOf('got').toFixed(0)} MB before the transfer)`,
+      );
+      result(`${op}-${SIZE_MB}MiB.got`, tput('got'), 'MB/s');
+      for (const s of sides.filter((x) => x !== 'got')) {
+        const ratio = ratioOf(s);
+        const peak = peakOf(s);
+        const targeted = s === 'cloudmux';
+        const label = s === 'cloudmux' ? 'cloudmux' : s;
+        console.log(
+          `${op} ${SIZE_MB} MiB: ${label} ${tput(s).toFixed(0)} MB/s -> ${ratio.toFixed(2)}x of got` +
+            (targeted ? ` (target >= ${TPUT_TARGET}x) ${verdict(ratio >= TPUT_TARGET)}` : '') +
+            `, peak RSS ${peak.toFixed(0)} MB (${baseOf(s).toFixed(0)} MB before the transfer)` +
+            (targeted ? ` (target <= ${RSS_TARGET_MB} MB) ${verdict(peak <= RSS_TARGET_MB)}` : ''),
+        );
+        result(`${op}-${SIZE_MB}MiB.${label}`, tput(s), 'MB/s');
+        result(
+          `${op}-${SIZE_MB}MiB.${label}.vs-got`,
+          ratio,
+          'ratio',
+          targeted ? `>= ${TPUT_TARGET}` : null,
+          targeted ? ratio >= TPUT_TARGET : null,
+        );
+        result(
+          `${op}-${SIZE_MB}MiB.${label}.peak-rss`,
+          peak,
+          'MB',
+          targeted ? `<= ${RSS_TARGET_MB} MB` : null,
+          targeted ? peak <= RSS_TARGET_MB : null,
+        );
+      }
+      if (runs['got-multipart']) {
+        const vs = median(runs.cloudmux.map((r, i) => runs['got-multipart'][i].seconds / r.seconds));
+        console.log(`${op} ${SIZE_MB} MiB: cloudmux -> ${vs.toFixed(2)}x of the bare got multipart upload (information)`);
+        result(`${op}-${SIZE_MB}MiB.cloudmux.vs-got-multipart`, vs, 'ratio');
+      }
+    };
+    const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
+    report('get', await stream('get', getSides), getSides);
+    const putSides = ['cloudmux', 'got', 'got-multipart', 'cloudmux-unsigned', 'cloudmux-single'];
+    report('put', await stream('put', putSides), putSides);
+
+    // c. 1 GiB multipart upload (default options: 8 MiB parts, 4 in flight), and with 2 parts in flight (information)
+    for (const side of ['cloudmux', 'cloudmux-2-in-flight']) {
+      const r = await runClient(ctx, 'big', side);
+      const after = await ask({ op: 'delete', key: r.key });
+      const targeted = side === 'cloudmux';
+      const pass = r.peakMb <= RSS_TARGET_MB;
+      console.log(
+        `multipart upload ${BIG_MB} MiB (${side}): ${(BIG_MB / r.seconds).toFixed(0)} MB/s, client peak RSS ${r.peakMb.toFixed(0)} MB (${r.baseMb.toFixed(0)} MB before the transfer` +
+          (targeted ? `; target <= ${RSS_TARGET_MB} MB) ${verdict(pass)}` : ')') +
+          `; simulator RSS after delete ${after.rssMb.toFixed(0)} MB`,
+      );
+      result(`multipart-${BIG_MB}MiB.${side}`, BIG_MB / r.seconds, 'MB/s');
+      result(`multipart-${BIG_MB}MiB.${side}.peak-rss`, r.peakMb, 'MB', targeted ? `<= ${RSS_TARGET_MB} MB` : null, targeted ? pass : null);
+    }
+  } finally {
+    srv.kill();
+  }
+}

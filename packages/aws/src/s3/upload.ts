@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { AbortError } from '@cloudmux/core/errors';
+import type { HttpHeaders } from '@cloudmux/core/http';
+import { plainChecksum, uploadMismatch } from '@cloudmux/core/storage';
+import { escapeXmlText } from './xml.js';
+import { UNSIGNED_PAYLOAD } from '../signing/sigv4.js';
+import { parseXml, xmlObject, xmlText } from '../xml/index.js';
+import type { S3Client } from './client.js';
+import { PartBuffer, toBuffer } from '@cloudmux/core/storage';
+
+/** What {@link uploadS3Object} stores. */
+export interface S3Upload {
+  bucket: string;
+  key: string;
+  source: Readable | AsyncIterable<Uint8Array>;
+  /** Headers of the object: content type, `x-amz-meta-*`, SSE, storage class. */
+  headers: Readonly<Record<string, string>>;
+  /** Expected hex MD5 (`md5` option). */
+  md5: string | undefined;
+  threshold: number;
+  partSize: number;
+  partsInFlight: number;
+  unsignedPayload: boolean;
+  signal: AbortSignal | undefined;
+  provider: string;
+}
+
+/** What was stored. */
+export interface S3Uploaded {
+  size: number;
+  /** Hex MD5 of the bytes. */
+  md5: string;
+  /** ETag (quoted, as the service sent it). */
+  etag: string | undefined;
+  /** Parts used (0: single PutObject). */
+  parts: number;
+  headers: HttpHeaders;
+}
+
+function aborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError('Upload aborted', { cause: signal.reason });
+}
+
+/** Throws when a returned ETag is a plain MD5 that differs from the bytes sent. */
+function checkEtag(u: S3Upload, etag: string | undefined, md5: string, what: string): void {
+  const plain = plainChecksum(etag);
+  if (plain?.algorithm === 'md5' && plain.hex !== md5)
+    throw uploadMismatch(`${u.bucket}/${u.key}${what}`, 'md5', md5, plain.hex, u.provider);
+}
+
+/**
+ * Uploads an object with bounded memory. Up to `threshold` bytes: one PutObject from a buffer, with
+ * its SHA-256 in the signature and `Content-MD5` (the service verifies both). Larger: a multipart
+ * upload whose parts (`partSize` each, `Content-MD5` on every part, the returned ETag checked) are
+ * sent `partsInFlight` at a time, so memory stays near `(partsInFlight + 1) × partSize`. Any failure
+ * (source error, abort, checksum mismatch, HTTP error) aborts the multipart upload
+ * (AbortMultipartUpload) before rethrowing, so no upload or partial object is left behind. Bodies
+ * are always fixed-length: never `aws-chunked`.
+ */
+export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3Uploaded> {
+  const whole = createHash('md5');
+  const pending = new PartBuffer();
+  let size = 0;
+  let uploadId: string | undefined;
+  const parts: { n: number; etag: string }[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  let launched = 0;
+  const putPart = (n: number, data: Buffer): Promise<void> => {
+    const md5 = createHash('md5').update(data).digest();
+    return client
+      .send({
+        method: 'PUT',
+        bucket: u.bucket,
+        key: u.key,
+        query: { partNumber: n, uploadId },
+        headers: { 'content-md5': md5.toString('base64'), ...(u.unsignedPayload ? { 'x-amz-content-sha256': UNSIGNED_PAYLOAD } : {}) },
+        body: data,
+        action: 'UploadPart',
+        signal: u.signal,
+        idempotent: true,
+      })
+      .then((res) => {
+        const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
+        checkEtag(u, etag, md5.toString('hex'), ` part ${n}`);
+        parts.push({ n, etag: etag ?? '' });
+      });
+  };
+  const launch = async (data: Buffer): Promise<void> => {
+    if (uploadId === undefined) uploadId = await createMultipart(client, u);
+    while (inFlight.size >= u.partsInFlight) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+    launched++;
+    const p = putPart(launched, data).catch((e: unknown) => {
+      failure ??= e;
+    });
+    const tracked = p.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+  try {
+    for await (const chunk of u.source) {
+      aborted(u.signal);
+      const buf = toBuffer(chunk as Uint8Array);
+      whole.update(buf);
+      size += buf.length;
+      pending.push(buf);
+      if (size > u.threshold) while (pending.size >= u.partSize) await launch(pending.take(u.partSize));
+      if (failure !== undefined) throw failure;
+    }
+    aborted(u.signal);
+    const md5 = whole.digest('hex');
+    if (uploadId === undefined && size <= u.threshold) {
+      if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
+      const res = await client.send({
+        method: 'PUT',
+        bucket: u.bucket,
+        key: u.key,
+        headers: { ...u.headers, 'content-md5': Buffer.from(md5, 'hex').toString('base64') },
+        body: pending.take(),
+        action: 'PutObject',
+        signal: u.signal,
+        idempotent: true,
+      });
+      const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
+      if (u.headers['x-amz-server-side-encryption'] !== 'aws:kms') checkEtag(u, etag, md5, '');
+      return { size, md5, etag, parts: 0, headers: res.headers };
+    }
+    if (pending.size > 0 || launched === 0) await launch(pending.take());
+    while (inFlight.size > 0) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+    if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
+    aborted(u.signal);
+    const res = await completeMultipart(client, u, uploadId!, parts);
+    return { size, md5, etag: res.etag, parts: parts.length, headers: res.headers };
+  } catch (e) {
+    await Promise.allSettled(inFlight);
+    if (uploadId !== undefined) await abortMultipart(client, u, uploadId);
+    throw e;
+  }
+}
+
+async function createMultipart(client: S3Client, u: S3Upload): Promise<string> {
+  const res = await client.send({
+    method: 'POST',
+    bucket: u.bucket,
+    key: u.key,
+    query: { uploads: '' },
+    headers: u.headers,
+    action: 'CreateMultipartUpload',
+    signal: u.signal,
+  });
+  const id = xmlText(xmlObject(parseXml(res.body, new Set()).InitiateMultipartUploadResult)?.UploadId);
+  if (!id) throw new Error(`${u.provider}: CreateMultipartUpload returned no UploadId`);
+  return id;
+}
+
+async function completeMultipart(
+  client: S3Client,
+  u: S3Upload,
+  uploadId: string,
+  parts: { n: number; etag: string }[],
+): Promise<{ etag: string | undefined; headers: HttpHeaders }> {
+  const sorted = [...parts].sort((a, b) => a.n - b.n);
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+    sorted.map((p) => `<Part><PartNumber>${p.n}</PartNumber><ETag>${escapeXmlText(p.etag)}</ETag></Part>`).join('') +
+    '</CompleteMultipartUpload>';
+  const res = await client.send({
+    method: 'POST',
+    bucket: u.bucket,
+    key: u.key,
+    query: { uploadId },
+    headers: { 'content-type': 'application/xml' },
+    body: Buffer.from(xml),
+    action: 'CompleteMultipartUpload',
+    signal: u.signal,
+  });
+  const doc = parseXml(res.body, new Set());
+  if (doc.Error !== undefined) client.throwEmbeddedError(res, 'CompleteMultipartUpload');
+  return { etag: xmlText(xmlObject(doc.CompleteMultipartUploadResult)?.ETag), headers: res.headers };
+}
+
+/** Best-effort AbortMultipartUpload (its own failure does not hide the original one). */
+async function abortMultipart(client: S3Client, u: S3Upload, uploadId: string): Promise<void> {
+  await client
+    .send({ method: 'DELETE', bucket: u.bucket, key: u.key, query: { uploadId }, action: 'AbortMultipartUpload', idempotent: true })
+    .catch(() => undefined);
+}
+
+/** What {@link putS3File} stores. */
+export interface S3FilePut {
+  bucket: string;
+  key: string;
+  filePath: string;
+  headers: Readonly<Record<string, string>>;
+  md5: string | undefined;
+  unsignedPayload: boolean;
+  signal: AbortSignal | undefined;
+  provider: string;
+}
+
+/**
+ * PutObject of a local file streamed from disk (never held in memory): a first pass hashes it (MD5,
+ * and SHA-256 unless `unsignedPayload`), then the file is sent as a fixed-length body with
+ * `x-amz-content-sha256` set to that hash (or `UNSIGNED-PAYLOAD`) and `Content-MD5`, so the service
+ * verifies the bytes. Re-opened if a region redirect makes the driver send it again.
+ */
+export async function putS3File(client: S3Client, f: S3FilePut): Promise<S3Uploaded> {
+  const md5 = createHash('md5');
+  const sha = f.unsignedPayload ? undefined : createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(f.filePath, { highWaterMark: 1024 * 1024 })) {
+    aborted(f.signal);
+    const buf = chunk as Buffer;
+    md5.update(buf);
+    sha?.update(buf);
+    size += buf.length;
+  }
+  const md5Hex = md5.digest('hex');
+  if (f.md5 !== undefined && f.md5 !== md5Hex) throw uploadMismatch(`${f.bucket}/${f.key}`, 'md5', f.md5, md5Hex, f.provider);
+  const res = await client.send({
+    method: 'PUT',
+    bucket: f.bucket,
+    key: f.key,
+    headers: { ...f.headers, 'content-md5': Buffer.from(md5Hex, 'hex').toString('base64') },
+    body: () => createReadStream(f.filePath, { start: 0, end: Math.max(0, size - 1), highWaterMark: 1024 * 1024 }),
+    contentLength: size,
+    payloadHash: sha?.digest('hex') ?? UNSIGNED_PAYLOAD,
+    action: 'PutObject',
+    signal: f.signal,
+  });
+  const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
+  const plain = plainChecksum(etag);
+  if (f.headers['x-amz-server-side-encryption'] !== 'aws:kms' && plain?.algorithm === 'md5' && plain.hex !== md5Hex)
+    throw uploadMismatch(`${f.bucket}/${f.key}`, 'md5', md5Hex, plain.hex, f.provider);
+  return { size, md5: md5Hex, etag, parts: 0, headers: res.headers };
+}
