@@ -1,0 +1,231 @@
+/**
+ * Uploads with bounded memory: one PUT for small objects, a static large object (segments in
+ * `<container>_segments`, then a manifest) for large ones. Nothing is visible under the object's name until
+ * the final PUT succeeds; a failed SLO upload deletes the segments it stored.
+ * @module
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { AbortError } from '@cloudmux/core/errors';
+import type { HttpHeaders } from '@cloudmux/core/http';
+import { HashingStream, uploadMismatch } from '@cloudmux/core/storage';
+import type { SwiftClient } from './client.js';
+import { metaHeaders } from './to-object.js';
+import { PartBuffer, toBuffer } from '@cloudmux/core/storage';
+
+/** What {@link uploadSwiftObject} stores. */
+export interface SwiftUpload {
+  container: string;
+  name: string;
+  source: Readable | AsyncIterable<Uint8Array>;
+  /** Byte count when known in advance (a file, a buffer); streams of unknown length become SLOs once they outgrow one segment. */
+  knownSize: number | undefined;
+  contentType: string;
+  meta: Readonly<Record<string, string>>;
+  /** Expected hex MD5 (the `md5` option). */
+  md5: string | undefined;
+  /** Objects above this many bytes become static large objects. */
+  sloThreshold: number;
+  segmentSize: number;
+  segmentConcurrency: number;
+  signal: AbortSignal | undefined;
+  provider: string;
+}
+
+/** What the upload stored. */
+export interface UploadedSwiftObject {
+  size: number;
+  /** Hex MD5 of the bytes. */
+  md5: string;
+  headers: HttpHeaders;
+  /** Whether it was stored as a static large object. */
+  slo: boolean;
+}
+
+/** The container an object's SLO segments go to. */
+export function segmentContainerOf(container: string): string {
+  return `${container}_segments`;
+}
+
+function aborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError('Upload aborted', { cause: signal.reason });
+}
+
+function objectHeaders(u: SwiftUpload): Record<string, string> {
+  return { 'content-type': u.contentType, ...metaHeaders(u.meta) };
+}
+
+/** Stores `u.source` as `u.container/u.name` (see the module comment). */
+export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Promise<UploadedSwiftObject> {
+  aborted(u.signal);
+  if (u.knownSize !== undefined && u.knownSize <= u.sloThreshold) return putStreamed(client, u);
+  // Unknown length: buffer at most one segment before deciding. Known and above the threshold: SLO from the start.
+  const single = Math.min(u.sloThreshold, u.segmentSize);
+  const whole = createHash('md5');
+  const pending = new PartBuffer();
+  let size = 0;
+  let slo: SloWriter | undefined = u.knownSize !== undefined ? new SloWriter(client, u) : undefined;
+  try {
+    for await (const chunk of u.source) {
+      aborted(u.signal);
+      const buf = toBuffer(chunk);
+      whole.update(buf);
+      size += buf.length;
+      pending.push(buf);
+      if (!slo && size > single) slo = new SloWriter(client, u);
+      if (slo) while (pending.size >= u.segmentSize) await slo.add(pending.take(u.segmentSize));
+    }
+    aborted(u.signal);
+    const md5 = whole.digest('hex');
+    if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5, u.provider);
+    if (!slo) {
+      const res = await client.send({
+        method: 'PUT',
+        container: u.container,
+        object: u.name,
+        headers: { ...objectHeaders(u), etag: md5 },
+        body: pending.take(),
+        action: `upload ${u.container}/${u.name}`,
+        signal: u.signal,
+      });
+      return { size, md5, headers: res.headers, slo: false };
+    }
+    if (pending.size > 0) await slo.add(pending.take());
+    const headers = await slo.finish();
+    return { size, md5, headers, slo: true };
+  } catch (err) {
+    await slo?.discard();
+    throw err;
+  }
+}
+
+/** One PUT of a source whose length is known, streamed through an MD5; Swift checks `ETag` when `md5` is given. */
+async function putStreamed(client: SwiftClient, u: SwiftUpload): Promise<UploadedSwiftObject> {
+  const hasher = new HashingStream('md5');
+  let sourceError: unknown;
+  const src = u.source instanceof Readable ? u.source : Readable.from(u.source);
+  src.on('error', (e) => {
+    sourceError ??= e;
+    hasher.destroy(e as Error);
+  });
+  src.pipe(hasher);
+  const headers: Record<string, string> = { ...objectHeaders(u), 'content-length': String(u.knownSize) };
+  if (u.md5 !== undefined) headers.etag = u.md5;
+  let res;
+  try {
+    res = await client.send({
+      method: 'PUT',
+      container: u.container,
+      object: u.name,
+      headers,
+      body: hasher,
+      idempotent: false,
+      action: `upload ${u.container}/${u.name}`,
+      signal: u.signal,
+    });
+  } catch (err) {
+    throw sourceError ?? err;
+  }
+  const md5 = hasher.digest();
+  const etag = typeof res.headers.etag === 'string' ? res.headers.etag.replace(/"/g, '') : undefined;
+  if (etag !== undefined && etag !== md5) {
+    // Swift stored other bytes than the ones sent: remove them rather than leave a corrupt object.
+    await client.send({ method: 'DELETE', container: u.container, object: u.name, action: 'delete corrupt upload' }).catch(() => undefined);
+    throw uploadMismatch(`${u.container}/${u.name}`, 'md5', md5, etag, u.provider);
+  }
+  return { size: hasher.size, md5, headers: res.headers, slo: false };
+}
+
+interface Segment {
+  path: string;
+  etag: string;
+  size_bytes: number;
+}
+
+/** Uploads segments (at most `segmentConcurrency` at once) and writes the manifest; `discard` deletes what it stored. */
+class SloWriter {
+  readonly #client: SwiftClient;
+  readonly #u: SwiftUpload;
+  readonly #segContainer: string;
+  readonly #prefix: string;
+  readonly #segments: Segment[] = [];
+  readonly #stored = new Set<string>();
+  readonly #inflight = new Set<Promise<void>>();
+  #containerReady: Promise<unknown> | undefined;
+  #failure: unknown;
+
+  constructor(client: SwiftClient, u: SwiftUpload) {
+    this.#client = client;
+    this.#u = u;
+    this.#segContainer = segmentContainerOf(u.container);
+    this.#prefix = `${u.name}/slo/${Date.now()}-${randomBytes(4).toString('hex')}/`;
+  }
+
+  /** Starts uploading one segment, waiting while `segmentConcurrency` are in flight. */
+  async add(data: Buffer): Promise<void> {
+    if (this.#failure !== undefined) throw this.#failure;
+    this.#containerReady ??= this.#client.send({
+      method: 'PUT',
+      container: this.#segContainer,
+      action: `create segment container ${this.#segContainer}`,
+      signal: this.#u.signal,
+    });
+    await this.#containerReady;
+    while (this.#inflight.size >= this.#u.segmentConcurrency) await Promise.race(this.#inflight);
+    if (this.#failure !== undefined) throw this.#failure;
+    const index = this.#segments.length;
+    const name = `${this.#prefix}${String(index).padStart(8, '0')}`;
+    const etag = createHash('md5').update(data).digest('hex');
+    this.#segments.push({ path: `/${this.#segContainer}/${name}`, etag, size_bytes: data.length });
+    const p = this.#client
+      .send({
+        method: 'PUT',
+        container: this.#segContainer,
+        object: name,
+        headers: { etag, 'content-type': 'application/octet-stream' },
+        body: data,
+        action: `upload segment ${index} of ${this.#u.container}/${this.#u.name}`,
+        signal: this.#u.signal,
+      })
+      .then(
+        () => {
+          this.#stored.add(name);
+        },
+        (err: unknown) => {
+          this.#failure ??= err;
+          // The PUT may have landed before the failure was reported.
+          this.#stored.add(name);
+        },
+      )
+      .finally(() => this.#inflight.delete(p));
+    this.#inflight.add(p);
+  }
+
+  /** Waits for the segments, then PUTs the manifest (`?multipart-manifest=put`). */
+  async finish(): Promise<HttpHeaders> {
+    await Promise.all(this.#inflight);
+    if (this.#failure !== undefined) throw this.#failure;
+    aborted(this.#u.signal);
+    const res = await this.#client.send({
+      method: 'PUT',
+      container: this.#u.container,
+      object: this.#u.name,
+      query: { 'multipart-manifest': 'put' },
+      headers: { ...objectHeaders(this.#u), 'content-type': this.#u.contentType },
+      body: Buffer.from(JSON.stringify(this.#segments)),
+      action: `write SLO manifest of ${this.#u.container}/${this.#u.name}`,
+      signal: this.#u.signal,
+    });
+    return res.headers;
+  }
+
+  /** Deletes every segment stored so far (best effort; waits for the ones in flight). */
+  async discard(): Promise<void> {
+    await Promise.allSettled([...this.#inflight]);
+    for (const name of this.#stored) {
+      await this.#client
+        .send({ method: 'DELETE', container: this.#segContainer, object: name, acceptStatus: [404], action: 'delete SLO segment' })
+        .catch(() => undefined);
+    }
+  }
+}
