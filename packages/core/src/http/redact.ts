@@ -120,6 +120,8 @@ export function redactUrl(url: string | URL, extra?: readonly string[]): string 
 const PEM_PRIVATE = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 const JSON_PAIR = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|-?\d[\d.eE+-]*|true|false)/g;
 const XML_OPEN = /<([A-Za-z_][\w.:-]*)(\s[^<>]*)?>/g;
+/** The same opening tag, entity-escaped inside another document (XML-RPC strings carrying XML: `&lt;PASSWORD&gt;`). */
+const ESCAPED_XML_OPEN = /&lt;([A-Za-z_][\w.:-]*)(\s(?:(?!&[lg]t;)[^<>])*)?&gt;/g;
 const HEADER_LINE = /^([ \t]*)([A-Za-z][\w.-]*)([ \t]*:[ \t]*)(\S.*)$/gm;
 const FORM_PAIR = /(^|[^A-Za-z0-9_.%[\]-])([A-Za-z0-9_.%[\]-]+)=("(?:[^"\\]|\\.)*"?|[^&\s;"']*)/g;
 
@@ -229,24 +231,25 @@ function redactJsonText(text: string, extra: readonly string[] | undefined): str
  * Structural XML redaction: the whole content of a sensitive element (nested elements included, up to the
  * end of the text when it is truncated) becomes `REDACTED`.
  */
-function redactXmlText(text: string, extra: readonly string[] | undefined): string {
-  if (!text.includes('<')) return text;
+function redactXmlText(text: string, extra: readonly string[] | undefined, escaped = false): string {
+  if (!text.includes(escaped ? '&lt;' : '<')) return text;
+  const open = escaped ? ESCAPED_XML_OPEN : XML_OPEN;
   const parts: string[] = [];
   let last = 0;
-  XML_OPEN.lastIndex = 0;
-  for (let m = XML_OPEN.exec(text); m !== null; m = XML_OPEN.exec(text)) {
+  open.lastIndex = 0;
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) {
     const name = m[1]!;
     const attrs = m[2] ?? '';
     if (attrs.endsWith('/')) continue;
     const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
     if (!isSensitiveName(local, extra)) continue;
     const start = m.index + m[0].length;
-    const close = text.indexOf(`</${name}>`, start);
+    const close = text.indexOf(escaped ? `&lt;/${name}&gt;` : `</${name}>`, start);
     const end = close === -1 ? text.length : close;
     if (text.slice(start, end) === REDACTED) continue;
     parts.push(text.slice(last, start), REDACTED);
     last = end;
-    XML_OPEN.lastIndex = end;
+    open.lastIndex = end;
   }
   if (last === 0) return text;
   parts.push(text.slice(last));
@@ -256,7 +259,8 @@ function redactXmlText(text: string, extra: readonly string[] | undefined): stri
 /**
  * Redacts secrets in free text (bodies, traces, messages, truncated snippets): PEM private key blocks; in JSON,
  * the whole value under a sensitive key (`"credentials": {...}`, `"metadata": {"root_pw": ...}`, also in
- * truncated JSON); in XML, the whole content of a sensitive element (`<userData><value>…`); header-style
+ * truncated JSON); in XML, the whole content of a sensitive element (`<userData><value>…`), also when the XML is
+ * entity-escaped inside another document (`&lt;PASSWORD&gt;…`, as XML-RPC strings carry it); header-style
  * lines (`Authorization: ...`); and `name=value` pairs (form bodies, query strings, `Signature=` in auth headers).
  */
 export function redactText(text: string, extra?: readonly string[]): string {
@@ -267,6 +271,7 @@ export function redactText(text: string, extra?: readonly string[]): string {
     isSensitiveName(key, extra) && value !== '' && value !== `"${REDACTED}"` ? `"${key}"${sep}"${REDACTED}"` : m,
   );
   out = redactXmlText(out, extra);
+  out = redactXmlText(out, extra, true);
   out = out.replace(HEADER_LINE, (m, indent: string, name: string, sep: string, value: string) =>
     isSensitiveName(name, extra) ? `${indent}${name}${sep}${redactHeaderValue(value)}` : m,
   );

@@ -71,6 +71,17 @@ describe('redactUrl', () => {
 });
 
 describe('redactText', () => {
+  it('redacts sensitive elements of XML carried entity-escaped inside another document (XML-RPC strings)', () => {
+    const body =
+      '<methodResponse><params><param><value><string>&lt;VM&gt;&lt;NAME&gt;web&lt;/NAME&gt;&lt;TEMPLATE&gt;' +
+      '&lt;CONTEXT&gt;&lt;ROOT_PASSWORD&gt;&lt;![CDATA[hunter2]]&gt;&lt;/ROOT_PASSWORD&gt;&lt;SECRET_KEY x="1"&gt;s3cr3t&lt;/SECRET_KEY&gt;' +
+      '&lt;/CONTEXT&gt;&lt;/TEMPLATE&gt;&lt;/VM&gt;</string></value></param></params></methodResponse>';
+    const out = redactText(body);
+    expect(out).not.toMatch(/hunter2|s3cr3t/);
+    expect(out).toContain('&lt;NAME&gt;web&lt;/NAME&gt;');
+    expect(out).toContain('&lt;ROOT_PASSWORD&gt;REDACTED&lt;/ROOT_PASSWORD&gt;');
+  });
+
   it('redacts JSON keys, XML elements, form fields, header lines and PEM private keys', () => {
     const json =
       '{"auth":{"passwordCredentials":{"username":"bob","password":"p\\"w"}},"token":{"id":"t1"},"apiKey":"k1","name":"web","count":3}';
