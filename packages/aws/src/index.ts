@@ -18,6 +18,7 @@ export {
   EC2_PROVIDERS,
   EC2_API_VERSION,
   type Ec2ProviderDefaults,
+  type Ec2LaunchTags,
 } from './ec2/providers.js';
 export { AWS_REGIONS } from './ec2/regions.js';
 export { EC2_CAPABILITIES } from './ec2/capabilities.js';
@@ -57,3 +58,6 @@ export type {
 export type { AwsCredentials } from './signing/sigv4.js';
 export { readAwsEnv, type AwsEnvConfig, type AwsCredentialSource } from './credentials/from-env.js';
 export { loadAwsProfile, sharedFilePaths, type AwsProfile, type AwsSharedFiles, type Env } from './credentials/shared-files.js';
+export * from './route53/index.js'; // Amazon Route 53 DNS (Route53DnsDriver, its provider, ex types)
+export * from './s3/index.js'; // Amazon S3 and S3-compatible storage (S3StorageDriver, presets, ex types)
+export * from './elb/index.js'; // Elastic Load Balancing (classic and v2) drivers, providers, ex types

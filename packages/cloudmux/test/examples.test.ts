@@ -25,7 +25,28 @@ try {
   examples = [];
 }
 
-const providerEnv = ['SDC_URL', 'TRITON_URL', 'AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'CLOUDMUX_SSH_HOST'];
+// Variables that switch an example from its simulator to a real service. npm test exports some of
+// them for the real-server suites (PowerDNS, Keystone, Azurite), so they are cleared here.
+const providerEnv = [
+  'SDC_URL',
+  'TRITON_URL',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_PROFILE',
+  'CLOUDMUX_SSH_HOST',
+  'STRATUSLAB_ENDPOINT',
+  'PDNS_API_URL',
+  'PDNS_API_KEY',
+  'OS_CLOUD',
+  'OS_AUTH_URL',
+  'AZURE_STORAGE_ACCOUNT',
+  'AZURE_STORAGE_KEY',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  'AZURE_STORAGE_SAS_TOKEN',
+  'S3_ACCESS_KEY_ID',
+  'S3_ENDPOINT',
+  'SWIFT_AUTH_URL',
+  'ST_AUTH',
+];
 
 describe('examples run against the simulators', () => {
   beforeAll(() => assertBuilt());

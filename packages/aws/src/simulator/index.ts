@@ -29,3 +29,6 @@ export type * from './model.js';
 export { INSTANCE_STATE_CODES } from './model.js';
 export { verifySigV4, type AuthResult, type AuthSettings } from './auth.js';
 export { verifySigV2 } from './auth-v2.js';
+export { Route53Simulator, type Route53SimulatorOptions, type Route53OperationFault } from './route53/route53-simulator.js';
+export * from './s3/index.js'; // Amazon S3 REST simulator (S3Simulator, DEFAULT_S3_CREDENTIALS)
+export * from './elb/index.js'; // Elastic Load Balancing Query API simulator (classic and v2)

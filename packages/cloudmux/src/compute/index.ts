@@ -8,6 +8,7 @@ import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/cor
 import type { DummyNodeDriver } from '@cloudmux/dummy';
 import type { JoyentNodeDriver } from '@cloudmux/joyent';
 import type { Ec2NodeDriver, EucalyptusNodeDriver, NimbusNodeDriver } from '@cloudmux/aws';
+import type { OpenStackNodeDriver } from '@cloudmux/openstack';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/compute';
@@ -19,6 +20,7 @@ export const Provider = {
   EC2: 'ec2',
   EUCALYPTUS: 'eucalyptus',
   NIMBUS: 'nimbus',
+  OPENSTACK: 'openstack',
 } as const;
 /** One of the bundled compute provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -30,6 +32,7 @@ export interface ComputeDrivers {
   ec2: typeof Ec2NodeDriver;
   eucalyptus: typeof EucalyptusNodeDriver;
   nimbus: typeof NimbusNodeDriver;
+  openstack: typeof OpenStackNodeDriver;
 }
 
 registerBundled(computeRegistry, {
@@ -38,6 +41,7 @@ registerBundled(computeRegistry, {
   ec2: ['@cloudmux/aws', 'Ec2NodeDriver'],
   eucalyptus: ['@cloudmux/aws', 'EucalyptusNodeDriver'],
   nimbus: ['@cloudmux/aws', 'NimbusNodeDriver'],
+  openstack: ['@cloudmux/openstack', 'OpenStackNodeDriver'],
 });
 
 const functions = registryFunctions<NodeDriverClass, ComputeDrivers>(computeRegistry);

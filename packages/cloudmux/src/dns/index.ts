@@ -5,6 +5,8 @@
 import { dnsRegistry, type DnsDriverClass } from '@cloudmux/core/dns';
 import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { DummyDnsDriver } from '@cloudmux/dummy';
+import type { PowerDnsDriver } from '@cloudmux/powerdns';
+import type { Route53DnsDriver } from '@cloudmux/aws';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/dns';
@@ -12,6 +14,8 @@ export * from '@cloudmux/core/dns';
 /** Ids of the bundled DNS providers. */
 export const Provider = {
   DUMMY: 'dummy',
+  POWERDNS: 'powerdns',
+  ROUTE53: 'route53',
 } as const;
 /** One of the bundled DNS provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -19,9 +23,15 @@ export type Provider = (typeof Provider)[keyof typeof Provider];
 /** Driver class type per bundled DNS provider id. */
 export interface DnsDrivers {
   dummy: typeof DummyDnsDriver;
+  powerdns: typeof PowerDnsDriver;
+  route53: typeof Route53DnsDriver;
 }
 
-registerBundled(dnsRegistry, { dummy: ['@cloudmux/dummy', 'DummyDnsDriver'] });
+registerBundled(dnsRegistry, {
+  dummy: ['@cloudmux/dummy', 'DummyDnsDriver'],
+  powerdns: ['@cloudmux/powerdns', 'PowerDnsDriver'],
+  route53: ['@cloudmux/aws', 'Route53DnsDriver'],
+});
 
 const functions = registryFunctions<DnsDriverClass, DnsDrivers>(dnsRegistry);
 

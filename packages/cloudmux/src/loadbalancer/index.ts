@@ -5,6 +5,7 @@
 import { loadBalancerRegistry, type LoadBalancerDriverClass } from '@cloudmux/core/loadbalancer';
 import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { DummyLoadBalancerDriver } from '@cloudmux/dummy';
+import type { AlbLoadBalancerDriver, ElbLoadBalancerDriver } from '@cloudmux/aws';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/loadbalancer';
@@ -12,6 +13,8 @@ export * from '@cloudmux/core/loadbalancer';
 /** Ids of the bundled load balancer providers. */
 export const Provider = {
   DUMMY: 'dummy',
+  ELB: 'elb',
+  ALB: 'alb',
 } as const;
 /** One of the bundled load balancer provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -19,9 +22,15 @@ export type Provider = (typeof Provider)[keyof typeof Provider];
 /** Driver class type per bundled load balancer provider id. */
 export interface LoadBalancerDrivers {
   dummy: typeof DummyLoadBalancerDriver;
+  elb: typeof ElbLoadBalancerDriver;
+  alb: typeof AlbLoadBalancerDriver;
 }
 
-registerBundled(loadBalancerRegistry, { dummy: ['@cloudmux/dummy', 'DummyLoadBalancerDriver'] });
+registerBundled(loadBalancerRegistry, {
+  dummy: ['@cloudmux/dummy', 'DummyLoadBalancerDriver'],
+  elb: ['@cloudmux/aws', 'ElbLoadBalancerDriver'],
+  alb: ['@cloudmux/aws', 'AlbLoadBalancerDriver'],
+});
 
 const functions = registryFunctions<LoadBalancerDriverClass, LoadBalancerDrivers>(loadBalancerRegistry);
 
