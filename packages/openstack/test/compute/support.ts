@@ -17,7 +17,8 @@ export interface ComputeFixture {
 export const CIRROS = '7e1b8d2a-5c43-4b8f-9c3e-2a1f0e6d9b01';
 
 export async function startCompute(options: OpenStackSimulatorOptions = {}): Promise<ComputeFixture> {
-  const sim = await OpenStackSimulator.start({ speed: 200, ...options });
+  // Transitions of 50–150 ms: a loaded machine still sees the in-between states (BUILD, REBOOT…).
+  const sim = await OpenStackSimulator.start({ speed: 20, ...options });
   const drivers: OpenStackNodeDriver[] = [];
   const makeDriver = (extra: OpenStackDriverOptions = {}): OpenStackNodeDriver => {
     const d = new OpenStackNodeDriver('demo', 'secret', {
