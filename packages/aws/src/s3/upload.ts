@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { AbortError } from '@cloudmux/core/errors';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { plainChecksum, uploadMismatch } from '@cloudmux/core/storage';
 import { escapeXmlText } from './xml.js';
 import { UNSIGNED_PAYLOAD } from '../signing/sigv4.js';
 import { parseXml, xmlObject, xmlText } from '../xml/index.js';
 import type { S3Client } from './client.js';
+import { throwIfAborted } from '@cloudmux/core';
 import { PartBuffer, toBuffer } from '@cloudmux/core/storage';
 
 /** What {@link uploadS3Object} stores. */
@@ -37,10 +37,6 @@ export interface S3Uploaded {
   /** Parts used (0: single PutObject). */
   parts: number;
   headers: HttpHeaders;
-}
-
-function aborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AbortError('Upload aborted', { cause: signal.reason });
 }
 
 /** Throws when a returned ETag is a plain MD5 that differs from the bytes sent. */
@@ -101,7 +97,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
   };
   try {
     for await (const chunk of u.source) {
-      aborted(u.signal);
+      throwIfAborted(u.signal);
       const buf = toBuffer(chunk as Uint8Array);
       whole.update(buf);
       size += buf.length;
@@ -109,7 +105,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
       if (size > u.threshold) while (pending.size >= u.partSize) await launch(pending.take(u.partSize));
       if (failure !== undefined) throw failure;
     }
-    aborted(u.signal);
+    throwIfAborted(u.signal);
     const md5 = whole.digest('hex');
     if (uploadId === undefined && size <= u.threshold) {
       if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
@@ -131,7 +127,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
     while (inFlight.size > 0) await Promise.race(inFlight);
     if (failure !== undefined) throw failure;
     if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
-    aborted(u.signal);
+    throwIfAborted(u.signal);
     const res = await completeMultipart(client, u, uploadId!, parts);
     return { size, md5, etag: res.etag, parts: parts.length, headers: res.headers };
   } catch (e) {
@@ -212,7 +208,7 @@ export async function putS3File(client: S3Client, f: S3FilePut): Promise<S3Uploa
   const sha = f.unsignedPayload ? undefined : createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(f.filePath, { highWaterMark: 1024 * 1024 })) {
-    aborted(f.signal);
+    throwIfAborted(f.signal);
     const buf = chunk as Buffer;
     md5.update(buf);
     sha?.update(buf);

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { HttpHeaders } from '@cloudmux/core/http';
-import { AbortError } from '@cloudmux/core/errors';
 import { uploadMismatch } from '@cloudmux/core/storage';
 import type { BlobClient } from './client.js';
 import { metaHeaders } from './meta.js';
 import { escapeXml } from './xml.js';
+import { throwIfAborted } from '@cloudmux/core';
 import { PartBuffer } from '@cloudmux/core/storage';
 
 /** What {@link uploadBlob} stores. */
@@ -66,14 +66,14 @@ export async function uploadBlob(client: BlobClient, u: BlobUpload): Promise<Upl
     blockIds.push(id);
   };
   for await (const chunk of u.source) {
-    if (u.signal?.aborted) throw new AbortError('Upload aborted', { cause: u.signal.reason });
+    throwIfAborted(u.signal);
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     whole.update(buf);
     size += buf.length;
     pending.push(buf);
     if (size > u.threshold) while (pending.size >= u.blockSize) await putBlock(pending.take(u.blockSize));
   }
-  if (u.signal?.aborted) throw new AbortError('Upload aborted', { cause: u.signal.reason });
+  throwIfAborted(u.signal);
   const md5 = whole.digest();
   const md5Hex = md5.toString('hex');
   if (u.md5 !== undefined && u.md5 !== md5Hex) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5Hex, u.provider);

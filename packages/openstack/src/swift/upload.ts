@@ -6,11 +6,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AbortError } from '@cloudmux/core/errors';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { HashingStream, uploadMismatch } from '@cloudmux/core/storage';
 import type { SwiftClient } from './client.js';
 import { metaHeaders } from './to-object.js';
+import { throwIfAborted } from '@cloudmux/core';
 import { PartBuffer, toBuffer } from '@cloudmux/core/storage';
 
 /** What {@link uploadSwiftObject} stores. */
@@ -47,17 +47,13 @@ export function segmentContainerOf(container: string): string {
   return `${container}_segments`;
 }
 
-function aborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AbortError('Upload aborted', { cause: signal.reason });
-}
-
 function objectHeaders(u: SwiftUpload): Record<string, string> {
   return { 'content-type': u.contentType, ...metaHeaders(u.meta) };
 }
 
 /** Stores `u.source` as `u.container/u.name` (see the module comment). */
 export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Promise<UploadedSwiftObject> {
-  aborted(u.signal);
+  throwIfAborted(u.signal);
   if (u.knownSize !== undefined && u.knownSize <= u.sloThreshold) return putStreamed(client, u);
   // Unknown length: buffer at most one segment before deciding. Known and above the threshold: SLO from the start.
   const single = Math.min(u.sloThreshold, u.segmentSize);
@@ -67,7 +63,7 @@ export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Pr
   let slo: SloWriter | undefined = u.knownSize !== undefined ? new SloWriter(client, u) : undefined;
   try {
     for await (const chunk of u.source) {
-      aborted(u.signal);
+      throwIfAborted(u.signal);
       const buf = toBuffer(chunk);
       whole.update(buf);
       size += buf.length;
@@ -75,7 +71,7 @@ export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Pr
       if (!slo && size > single) slo = new SloWriter(client, u);
       if (slo) while (pending.size >= u.segmentSize) await slo.add(pending.take(u.segmentSize));
     }
-    aborted(u.signal);
+    throwIfAborted(u.signal);
     const md5 = whole.digest('hex');
     if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5, u.provider);
     if (!slo) {
@@ -205,7 +201,7 @@ class SloWriter {
   async finish(): Promise<HttpHeaders> {
     await Promise.all(this.#inflight);
     if (this.#failure !== undefined) throw this.#failure;
-    aborted(this.#u.signal);
+    throwIfAborted(this.#u.signal);
     const res = await this.#client.send({
       method: 'PUT',
       container: this.#u.container,
