@@ -26,7 +26,7 @@ export interface SelectedEndpoint {
 /**
  * Picks the endpoint for `selector`: the first catalog type among the selector's type and its aliases that has
  * a service (of that name, when given) with an endpoint of the wanted interface in the wanted region (any
- * region when none is set: the first one listed). Throws `NotFoundError` (provider code `EndpointNotFound`)
+ * region when none is set: the first one listed), else a region-less (global) endpoint of that interface. Throws `NotFoundError` (provider code `EndpointNotFound`)
  * listing the services, regions and interfaces the catalog has.
  */
 export function selectEndpoint(
@@ -41,7 +41,9 @@ export function selectEndpoint(
     for (const service of catalog) {
       if (service.type.toLowerCase() !== type) continue;
       if (selector.name !== undefined && service.name !== selector.name) continue;
-      const endpoint = service.endpoints.find((e) => e.interface === iface && (region === undefined || e.region === region));
+      const endpoint =
+        service.endpoints.find((e) => e.interface === iface && (region === undefined || e.region === region)) ??
+        service.endpoints.find((e) => e.interface === iface && e.region === undefined);
       if (endpoint) return { service, endpoint };
     }
   }

@@ -19,6 +19,9 @@ export {
   type OpenStackSimulatorOptions,
   type ResolvedSimulatorOptions,
   type SimulatorUserSeed,
+  type SimCatalogService,
+  type SimulatorExtension,
+  type V2CredentialVerifier,
 } from './options.js';
 export { CATALOG_SERVICES } from './identity/catalog.js';
 export { keystoneError } from './identity/errors.js';

@@ -2,6 +2,34 @@
  * Options of the OpenStack simulator and their defaults.
  * @module
  */
+import type { Router } from '@cloudmux/core/testing';
+import type { SimUser } from './identity/model.js';
+import type { SimulatorWorld } from './world.js';
+
+/** A service in the simulated catalog (paths may hold `$(project_id)s`). */
+export interface SimCatalogService {
+  /** Catalog type, e.g. `compute`, `rax:dns`. */
+  type: string;
+  /** Catalog name, e.g. `nova`, `cloudServersOpenStack`. */
+  name: string;
+  /** Service id (32 hex digits). */
+  id: string;
+  /** Path on this simulator, e.g. `/compute/v2.1` or `/dns/v1.0/$(project_id)s`. */
+  path: string;
+  /** Interfaces offered (`public`, `internal`, `admin`). */
+  interfaces: readonly string[];
+  /** One endpoint without a region instead of one per region (a global service, e.g. Rackspace Cloud DNS). */
+  global?: boolean | undefined;
+}
+
+/** Adds routes (a vendor's own services) to the simulator's router; called once, after the built-in services. */
+export type SimulatorExtension = (router: Router, world: SimulatorWorld) => void;
+
+/**
+ * Checks a vendor credential member of a v2.0 `auth` object (e.g. `RAX-KSKEY:apiKeyCredentials`): returns the
+ * user it authenticates, or `undefined` for Keystone's 401.
+ */
+export type V2CredentialVerifier = (credential: Record<string, unknown>, world: SimulatorWorld) => SimUser | undefined;
 
 /** A user to create at start. */
 export interface SimulatorUserSeed {
@@ -48,6 +76,14 @@ export interface OpenStackSimulatorOptions {
   speed?: number | undefined;
   /** Largest page a listing returns (Nova `osapi_max_limit`, default 1000). */
   maxPageSize?: number | undefined;
+  /** The catalog's services instead of the built-in table ({@link CATALOG_SERVICES}), e.g. a vendor's names and extra services. */
+  catalogServices?: readonly SimCatalogService[] | undefined;
+  /** Route modules for more services (a vendor's own APIs), sharing this simulator's world (tokens, clock, stores). */
+  extensions?: readonly SimulatorExtension[] | undefined;
+  /** Vendor v2.0 credential types by their `auth` member name, e.g. `{ 'RAX-KSKEY:apiKeyCredentials': verify }`. */
+  v2Credentials?: Readonly<Record<string, V2CredentialVerifier>> | undefined;
+  /** v2.0 tokens requested without a tenant are scoped to the user's default project (as Rackspace does) instead of unscoped. */
+  v2ScopeToDefaultProject?: boolean | undefined;
 }
 
 /** Options with defaults applied. */
@@ -72,6 +108,14 @@ export interface ResolvedSimulatorOptions {
   speed: number;
   /** Largest page. */
   maxPageSize: number;
+  /** Catalog services (undefined: the built-in table). */
+  catalogServices: readonly SimCatalogService[] | undefined;
+  /** Extra route modules. */
+  extensions: readonly SimulatorExtension[];
+  /** Vendor v2.0 credential types. */
+  v2Credentials: Readonly<Record<string, V2CredentialVerifier>>;
+  /** Scope tenant-less v2.0 tokens to the default project. */
+  v2ScopeToDefaultProject: boolean;
 }
 
 /** The default users (see {@link OpenStackSimulatorOptions.users}). */
@@ -100,5 +144,9 @@ export function resolveSimulatorOptions(options: OpenStackSimulatorOptions = {})
     tokenLifetimeMs: positive('tokenLifetimeMs', options.tokenLifetimeMs, 3_600_000),
     speed: positive('speed', options.speed, 1),
     maxPageSize: Math.floor(positive('maxPageSize', options.maxPageSize, 1000)),
+    catalogServices: options.catalogServices,
+    extensions: options.extensions ?? [],
+    v2Credentials: options.v2Credentials ?? {},
+    v2ScopeToDefaultProject: options.v2ScopeToDefaultProject ?? false,
   };
 }

@@ -55,6 +55,7 @@ export class OpenStackSimulator {
     registerVolumeRoutes(this.#router, this.world);
     registerNetworkRoutes(this.#router, this.world);
     registerSwiftRoutes(this.#router, this.world);
+    for (const extend of this.world.options.extensions) extend(this.#router, this.world);
   }
 
   /** Creates and starts a simulator. */

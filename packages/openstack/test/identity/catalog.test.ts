@@ -49,6 +49,24 @@ describe('selectEndpoint', () => {
     );
   });
 
+  it('falls back to a region-less (global) endpoint when the region has none', () => {
+    const withGlobal: CatalogService[] = [
+      ...catalog,
+      {
+        type: 'rax:dns',
+        name: 'cloudDNS',
+        id: undefined,
+        endpoints: [{ region: undefined, interface: 'public', url: 'https://dns/v1.0/1', id: undefined }],
+      },
+    ];
+    expect(selectEndpoint('openstack', withGlobal, { type: 'rax:dns' }, { region: 'RegionTwo' }).endpoint.url).toBe('https://dns/v1.0/1');
+    expect(() => selectEndpoint('openstack', withGlobal, { type: 'rax:dns', interface: 'internal' }, { region: 'RegionTwo' })).toThrow(
+      NotFoundError,
+    );
+    // a regional endpoint still wins over nothing, and a wrong region of a regional service is still an error
+    expect(() => selectEndpoint('openstack', withGlobal, { type: 'compute', region: 'RegionThree' })).toThrow(NotFoundError);
+  });
+
   it('resolves block-storage aliases, preferring the requested type, then block-storage over volumev2', () => {
     expect(selectEndpoint('openstack', catalog, { type: 'volumev3' }).service.type).toBe('block-storage');
     expect(selectEndpoint('openstack', catalog, { type: 'volume' }).service.type).toBe('block-storage');

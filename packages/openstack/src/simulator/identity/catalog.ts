@@ -3,16 +3,11 @@
  * prefixes, in every configured region.
  * @module
  */
+import type { SimCatalogService } from '../options.js';
 import type { SimulatorWorld } from '../world.js';
 import type { SimToken } from './model.js';
 
-interface ServiceDef {
-  type: string;
-  name: string;
-  id: string;
-  path: string;
-  interfaces: readonly string[];
-}
+type ServiceDef = SimCatalogService;
 
 /** Services in the catalog; `$(project_id)s` is filled per token (endpoints needing it are left out of unscoped catalogs). */
 export const CATALOG_SERVICES: readonly ServiceDef[] = Object.freeze([
@@ -52,12 +47,12 @@ export const CATALOG_SERVICES: readonly ServiceDef[] = Object.freeze([
 interface Endpoint {
   id: string;
   interface: string;
-  region: string;
+  region: string | undefined;
   url: string;
 }
 
 function endpointsFor(world: SimulatorWorld, def: ServiceDef, token: SimToken): Endpoint[] {
-  const regions = [world.options.region, ...world.options.extraRegions];
+  const regions: (string | undefined)[] = def.global ? [undefined] : [world.options.region, ...world.options.extraRegions];
   const needsProject = def.path.includes('$(project_id)s');
   if (needsProject && !token.project) return [];
   const path = token.project ? def.path.replace('$(project_id)s', token.project.id) : def.path;
@@ -76,7 +71,7 @@ function endpointsFor(world: SimulatorWorld, def: ServiceDef, token: SimToken): 
 }
 
 function services(world: SimulatorWorld): ServiceDef[] {
-  return CATALOG_SERVICES.filter((s) => !world.options.omitServices.includes(s.type));
+  return (world.options.catalogServices ?? CATALOG_SERVICES).filter((s) => !world.options.omitServices.includes(s.type));
 }
 
 /** The v3 `catalog` array for a token (empty when unscoped). */

@@ -20,7 +20,15 @@ export function registerV2Routes(router: Router, world: SimulatorWorld): void {
     let expiresAt: number | undefined;
     const pc = obj(auth.passwordCredentials);
     const tok = obj(auth.token);
-    if (pc) {
+    const vendor = Object.entries(world.options.v2Credentials).find(([key]) => obj(auth[key]) !== undefined);
+    let method = pc ? 'password' : 'token';
+    if (vendor) {
+      const [key, verify] = vendor;
+      const found = verify(obj(auth[key]) ?? {}, world);
+      if (!found) fail(401, AUTH_REQUIRED);
+      user = found;
+      method = key;
+    } else if (pc) {
       const username = str(pc.username);
       const password = str(pc.password);
       if (username === undefined || password === undefined)
@@ -35,9 +43,11 @@ export function registerV2Routes(router: Router, world: SimulatorWorld): void {
     } else {
       fail(400, `Expecting to find passwordCredentials or token in auth. ${MALFORMED}`);
     }
+    const defaultProject =
+      world.options.v2ScopeToDefaultProject && user.defaultProjectId !== undefined ? user.defaultProjectId : undefined;
     let project: SimProject | undefined;
     let roles: SimRole[] = [];
-    const tenantId = str(auth.tenantId);
+    const tenantId = str(auth.tenantId) ?? (str(auth.tenantName) === undefined ? defaultProject : undefined);
     const tenantName = str(auth.tenantName);
     if (tenantId !== undefined || tenantName !== undefined) {
       project = tenantId !== undefined ? store.findProject({ id: tenantId }) : store.findProject({ name: tenantName, domainId: 'default' });
@@ -51,7 +61,7 @@ export function registerV2Routes(router: Router, world: SimulatorWorld): void {
       project,
       domain: undefined,
       roles,
-      methods: [pc ? 'password' : 'token'],
+      methods: [method],
       applicationCredentialId: undefined,
       expiresAt,
     });
