@@ -28,7 +28,7 @@ const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
 const dist = path.join(root, 'packages/azure/dist');
 if (!existsSync(path.join(dist, 'blob/driver.js'))) {
-  console.log('packages/aws/dist is missing: run npx tsc -b packages/azure first');
+  console.log('packages/azure/dist is missing: run npx tsc -b packages/azure first');
   process.exit(1);
 }
 

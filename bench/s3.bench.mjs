@@ -11,7 +11,7 @@
 //     threshold (one PutObject: the driver collects the stream up to the threshold, so its RSS is about
 //     the object size: reported, no target), with `unsignedPayload`, and a bare got multipart upload with
 //     the driver's part size and parts in flight (information: the protocol's own cost and memory).
-//  c. 1 GiB multipart upload from a stream, client peak RSS <= 150 MB (and, as information, with 2 parts in flight).
+//  c. 1 GiB multipart upload from a stream, client peak RSS <= 150 MB (and, as information, with 4 parts in flight).
 // The simulator keeps objects in memory (in its own process); each uploaded object is deleted right after.
 // Env: CLOUDMUX_BENCH_S3_MB (streamed object size, default 256), CLOUDMUX_BENCH_S3_BIG_MB (default 1024),
 //      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 3).
@@ -123,7 +123,7 @@ async function client({ endpoint, region, op, side }) {
   const driverOptions = { endpoint, region, retry: false, timeoutMs: 600_000 };
   if (side === 'cloudmux-single') driverOptions.multipartThreshold = (SIZE_MB + 1) * MB;
   if (side === 'cloudmux-unsigned') driverOptions.unsignedPayload = true;
-  if (side === 'cloudmux-2-in-flight') driverOptions.partsInFlight = 2;
+  if (side === 'cloudmux-4-in-flight') driverOptions.partsInFlight = 4;
   const driver = new S3StorageDriver(creds.accessKeyId, creds.secretAccessKey, driverOptions);
   const agent = new http.Agent({ keepAlive: true });
   const raw = got.extend({ agent: { http: agent }, retry: { limit: 0 }, followRedirect: false, timeout: { request: 600_000 } });
@@ -196,10 +196,10 @@ async function client({ endpoint, region, op, side }) {
 
 /**
  * A bare multipart upload with got (information: the protocol's own cost next to one streamed PUT):
- * 8 MiB parts (the driver's default), 4 in flight, `UNSIGNED-PAYLOAD`, no checksums, then Complete.
+ * 5 MiB parts, 2 in flight (the driver's defaults), `UNSIGNED-PAYLOAD`, no checksums, then Complete.
  */
 async function gotMultipart(raw, signed, url, source) {
-  const PART = 8 * MB;
+  const PART = 5 * MB;
   const create = `${url}?uploads=`;
   const created = await raw.post(create, { headers: signed('POST', create, { 'content-length': '0' }), responseType: 'text' });
   const uploadId = /<UploadId>([^<]+)</.exec(created.body)?.[1];
@@ -219,7 +219,7 @@ async function gotMultipart(raw, signed, url, source) {
     const data = Buffer.concat(chunks, size);
     chunks = [];
     size = 0;
-    while (inFlight.size >= 4) await Promise.race(inFlight);
+    while (inFlight.size >= 2) await Promise.race(inFlight);
     const p = put(++n, data).finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
@@ -357,8 +357,8 @@ async function main() {
     const putSides = ['cloudmux', 'got', 'got-multipart', 'cloudmux-unsigned', 'cloudmux-single'];
     report('put', await stream('put', putSides), putSides);
 
-    // c. 1 GiB multipart upload (default options: 8 MiB parts, 4 in flight), and with 2 parts in flight (information)
-    for (const side of ['cloudmux', 'cloudmux-2-in-flight']) {
+    // c. 1 GiB multipart upload (default options: 5 MiB parts, 2 in flight), and with 4 parts in flight (information)
+    for (const side of ['cloudmux', 'cloudmux-4-in-flight']) {
       const r = await runClient(ctx, 'big', side);
       const after = await ask({ op: 'delete', key: r.key });
       const targeted = side === 'cloudmux';

@@ -14,7 +14,6 @@ import {
   plainChecksum,
   StorageDriver,
   uploadSource,
-  verifyStream,
   type ContainerRef,
   type CopyObjectOptions,
   type CreateContainerOptions,
@@ -35,13 +34,14 @@ import type { Env } from '../credentials/shared-files.js';
 import type { AwsCredentials } from '../signing/sigv4.js';
 import { S3_CAPABILITIES } from './capabilities.js';
 import { S3Client } from './client.js';
-import { iterateS3Listing, listBucketsResult } from './listing.js';
+import { iterateS3Pages, listAllS3Objects, listBucketsResult, s3Listing, type S3ListingQuery } from './listing.js';
 import { checkBucketName, checkKey, guessContentType } from './names.js';
 import { resolveS3Options, type ResolvedS3Options, type S3DriverOptions } from './options.js';
 import { S3_PROVIDER, type S3ProviderDefaults } from './providers.js';
 import { objectFromHeaders, type S3BucketExtra, type S3ObjectExtra } from './to-object.js';
 import { putS3File, uploadS3Object, type S3Uploaded } from './upload.js';
-import { escapeXmlText } from './xml.js';
+import { verifyDownload } from './verify-download.js';
+import { escapeXmlText } from '../xml/index.js';
 import { exactRange } from './range.js';
 import { copyS3Object } from './copy.js';
 import type { ProviderDefinition } from '@cloudmux/core';
@@ -175,15 +175,21 @@ export class S3StorageDriver extends StorageDriver {
 
   // ---- listing ----
 
+  /** All objects in key order, every page, with `prefix` and `delimiter` (pages collected straight into one array). */
+  override async listContainerObjects(
+    container: ContainerRef,
+    options: ListContainerObjectsOptions = {},
+  ): Promise<StorageObject<S3ObjectExtra>[]> {
+    return listAllS3Objects(this.#client, this, this.#listing('listContainerObjects', container, options));
+  }
+
   /** Objects in key order, every page, with `prefix` and `delimiter`. */
   override async *iterateContainerObjects(
     container: ContainerRef,
     options: ListContainerObjectsOptions = {},
   ): AsyncIterable<StorageObject<S3ObjectExtra>> {
-    assertKnownOptions('listContainerObjects', options, ['prefix', 'delimiter', 'signal']);
-    const b = checkBucketName(containerName(container));
-    for await (const e of iterateS3Listing(this.#client, this, b, options, { pageSize: this.#o.pageSize, version: this.#o.listApiVersion }))
-      if (e.kind === 'object') yield e.object;
+    const q = this.#listing('listContainerObjects', container, options);
+    for await (const page of iterateS3Pages(this.#client, this, q)) yield* page.objects;
   }
 
   /** Common prefixes under `prefix` up to `delimiter` (default `/`). */
@@ -191,11 +197,14 @@ export class S3StorageDriver extends StorageDriver {
     container: ContainerRef,
     options: ListContainerPrefixesOptions = {},
   ): AsyncIterable<ObjectPrefix> {
-    assertKnownOptions('listContainerPrefixes', options, ['prefix', 'delimiter', 'signal']);
+    const q = this.#listing('listContainerPrefixes', container, { ...options, delimiter: options.delimiter ?? '/' });
+    for await (const page of iterateS3Pages(this.#client, this, q)) yield* page.prefixes;
+  }
+
+  #listing(method: string, container: ContainerRef, options: ListContainerObjectsOptions): S3ListingQuery {
+    assertKnownOptions(method, options, ['prefix', 'delimiter', 'signal']);
     const b = checkBucketName(containerName(container));
-    const o = { ...options, delimiter: options.delimiter ?? '/' };
-    for await (const e of iterateS3Listing(this.#client, this, b, o, { pageSize: this.#o.pageSize, version: this.#o.listApiVersion }))
-      if (e.kind === 'prefix') yield e.prefix;
+    return s3Listing(b, options, { pageSize: this.#o.pageSize, version: this.#o.listApiVersion });
   }
 
   // ---- objects ----
@@ -333,7 +342,7 @@ export class S3StorageDriver extends StorageDriver {
     const plain = plainChecksum(typeof etag === 'string' ? etag : undefined);
     if (range) return exactRange(res.body, res.status, res.headers, range.start, range.end);
     if (options.verifyHash !== false && plain?.algorithm === 'md5' && sse !== 'aws:kms' && sse !== 'aws:kms:dsse')
-      return verifyStream(res.body, { algorithm: 'md5', expected: plain.hex, provider: this.providerId, what: `${b}/${key}` });
+      return verifyDownload(res.body, { expected: plain.hex, provider: this.providerId, what: `${b}/${key}` });
     return res.body;
   }
 

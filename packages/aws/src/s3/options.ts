@@ -23,9 +23,15 @@ export interface S3DriverOptions {
   pageSize?: number | undefined;
   /** Uploads larger than this go multipart (default 8 MiB; 5 MiB minimum part size on AWS does not apply below it). */
   multipartThreshold?: number | undefined;
-  /** Multipart part size (default 8 MiB). */
+  /**
+   * Multipart part size (default 5 MiB, S3's minimum). Every 2,500 parts it doubles (up to 5 GiB), so a
+   * stream of unknown length still fits in S3's 10,000 parts (up to about 183 GiB with the default).
+   */
   partSize?: number | undefined;
-  /** Parts uploaded at once (default 4): memory is about `partsInFlight × partSize`. */
+  /**
+   * Parts uploaded at once (default 2). A multipart upload holds `partsInFlight + 1` part buffers (one
+   * being filled), reused from part to part: 15 MiB with the defaults.
+   */
   partsInFlight?: number | undefined;
   /** Send `UNSIGNED-PAYLOAD` instead of the body's SHA-256 for file and part uploads (saves a hash pass; use over TLS). */
   unsignedPayload?: boolean | undefined;
@@ -129,7 +135,7 @@ export function resolveS3Options(
     throw new InvalidArgumentError(`S3StorageDriver: invalid listApiVersion ${JSON.stringify(o.listApiVersion)}. Valid values: 1, 2`);
   if (o.forcePathStyle !== undefined && typeof o.forcePathStyle !== 'boolean')
     throw new InvalidArgumentError('S3StorageDriver: forcePathStyle must be a boolean');
-  const partSize = int('partSize', o.partSize, 64 * 1024, 5 * 1024 * MiB, 8 * MiB);
+  const partSize = int('partSize', o.partSize, 64 * 1024, 5 * 1024 * MiB, 5 * MiB);
   return {
     provider,
     region,
@@ -140,7 +146,7 @@ export function resolveS3Options(
     pageSize: int('pageSize', o.pageSize, 1, 1000, 1000),
     multipartThreshold: int('multipartThreshold', o.multipartThreshold, 1, 5 * 1024 * MiB, 8 * MiB),
     partSize,
-    partsInFlight: int('partsInFlight', o.partsInFlight, 1, 64, 4),
+    partsInFlight: int('partsInFlight', o.partsInFlight, 1, 64, 2),
     unsignedPayload: o.unsignedPayload === true,
     timeoutMs: o.timeoutMs === undefined ? undefined : int('timeoutMs', o.timeoutMs, 1, 2_147_483_647, 30_000),
     retry: o.retry,

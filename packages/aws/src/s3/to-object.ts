@@ -1,6 +1,6 @@
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { StorageObject, type StorageDriver } from '@cloudmux/core/storage';
-import { xmlText, type XmlObject } from '../xml/index.js';
+import { xmlText } from '../xml/index.js';
 
 /** `extra` of S3 objects. */
 export interface S3ObjectExtra {
@@ -27,15 +27,26 @@ function header(h: HttpHeaders, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** The last date text parsed and its time: a listing's keys often share their modification time. */
+let lastDateText = '';
+let lastDateTime = NaN;
+
 function date(v: string | undefined): Date | undefined {
   if (!v) return undefined;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  if (v !== lastDateText) {
+    lastDateTime = Date.parse(v);
+    lastDateText = v;
+  }
+  return Number.isNaN(lastDateTime) ? undefined : new Date(lastDateTime);
 }
 
 /** The portable hash of an S3 object: its ETag without quotes (the MD5 of single-part, unencrypted-or-SSE-S3 objects). */
 export function etagHash(etag: string | undefined): string {
-  return (etag ?? '').replace(/"/g, '');
+  if (etag === undefined) return '';
+  // The usual `"hex"`: one slice instead of a regular expression.
+  if (etag.length >= 2 && etag.charCodeAt(0) === 34 && etag.charCodeAt(etag.length - 1) === 34 && etag.indexOf('"', 1) === etag.length - 1)
+    return etag.slice(1, -1);
+  return etag.replace(/"/g, '');
 }
 
 /** An object from HEAD/GET response headers. */
@@ -64,17 +75,36 @@ export function objectFromHeaders(h: HttpHeaders, bucket: string, key: string, d
   );
 }
 
-/** An object from a `<Contents>` entry of ListObjects(V2). */
-export function objectFromListEntry(c: XmlObject, bucket: string, driver: StorageDriver): StorageObject<S3ObjectExtra> {
-  const etag = xmlText(c.ETag);
+/** The `<Contents>` fields a listing reads (in S3's document order, which the record scanner tries first). */
+export const CONTENTS_FIELDS: readonly string[] = ['Key', 'LastModified', 'ETag', 'Size', 'StorageClass'];
+
+/** Trims text like `xmlText` (blank is absent). */
+function trimmed(v: string | undefined): string | undefined {
+  return v === undefined ? undefined : xmlText(v);
+}
+
+/** An object from the {@link CONTENTS_FIELDS} values of a `<Contents>` entry of ListObjects(V2). */
+export function objectFromListValues(
+  values: readonly (string | undefined)[],
+  bucket: string,
+  driver: StorageDriver,
+): StorageObject<S3ObjectExtra> {
+  const etag = trimmed(values[2]);
+  const storageClass = trimmed(values[4]);
   return new StorageObject<S3ObjectExtra>(
     {
-      name: typeof c.Key === 'string' ? c.Key : '',
+      name: values[0] ?? '',
       containerName: bucket,
-      size: Number(xmlText(c.Size) ?? 0),
+      size: Number(trimmed(values[3]) ?? 0),
       hash: etagHash(etag),
-      lastModified: date(xmlText(c.LastModified)),
-      extra: { etag, storageClass: xmlText(c.StorageClass), serverSideEncryption: undefined, versionId: undefined },
+      lastModified: date(trimmed(values[1])),
+      extra: {
+        etag,
+        // The usual class shares one string instead of keeping a copy per object.
+        storageClass: storageClass === 'STANDARD' ? 'STANDARD' : storageClass,
+        serverSideEncryption: undefined,
+        versionId: undefined,
+      },
     },
     driver,
   );

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { plainChecksum, uploadMismatch } from '@cloudmux/core/storage';
-import { escapeXmlText } from './xml.js';
 import { UNSIGNED_PAYLOAD } from '../signing/sigv4.js';
-import { parseXml, xmlObject, xmlText } from '../xml/index.js';
+import { escapeXmlText, parseXml, xmlObject, xmlText } from '../xml/index.js';
 import type { S3Client } from './client.js';
 import { throwIfAborted } from '@cloudmux/core';
-import { PartBuffer, toBuffer } from '@cloudmux/core/storage';
+import { toBuffer } from '@cloudmux/core/storage';
 
 /** What {@link uploadS3Object} stores. */
 export interface S3Upload {
@@ -30,8 +29,8 @@ export interface S3Upload {
 /** What was stored. */
 export interface S3Uploaded {
   size: number;
-  /** Hex MD5 of the bytes. */
-  md5: string;
+  /** Hex MD5 of the bytes (single PutObject, or when an expected `md5` was given; else `undefined`). */
+  md5: string | undefined;
   /** ETag (quoted, as the service sent it). */
   etag: string | undefined;
   /** Parts used (0: single PutObject). */
@@ -46,75 +45,179 @@ function checkEtag(u: S3Upload, etag: string | undefined, md5: string, what: str
     throw uploadMismatch(`${u.bucket}/${u.key}${what}`, 'md5', md5, plain.hex, u.provider);
 }
 
+/** The running hashes of the part being filled: MD5 for `Content-MD5`, SHA-256 for the signature (unless unsigned). */
+interface PartHashes {
+  md5: Hash;
+  sha256: Hash | undefined;
+}
+
+/** Parts per part size: the size doubles after each run of this many parts (10,000 parts in 4 runs). */
+const PARTS_PER_SIZE = 2500;
+const MAX_PART = 5 * 1024 * 1024 * 1024;
+
+/** The size of part `n` (1-based): `partSize`, doubled every {@link PARTS_PER_SIZE} parts, at most 5 GiB. */
+export function partSizeOf(partSize: number, n: number): number {
+  return Math.min(MAX_PART, partSize * 2 ** Math.floor((n - 1) / PARTS_PER_SIZE));
+}
+
+/**
+ * The part buffers of one multipart upload: at most `count` buffers, allocated on first need and
+ * reused, so an upload's memory is `count × part size` however large the object (no per-part garbage
+ * for the collector to catch up with). When the part size grows, smaller buffers are dropped as they
+ * come back.
+ */
+class PartPool {
+  readonly #count: number;
+  readonly #free: Buffer[] = [];
+  #allocated = 0;
+  #wake: (() => void) | undefined;
+
+  constructor(count: number) {
+    this.#count = count;
+  }
+
+  /** A free buffer of at least `size` bytes, waiting for a part to finish when all are in use. */
+  async acquire(size: number): Promise<Buffer> {
+    for (;;) {
+      const b = this.#free.pop();
+      if (b !== undefined && b.length >= size) return b;
+      if (b !== undefined) this.#allocated--;
+      if (this.#allocated < this.#count) {
+        this.#allocated++;
+        return Buffer.allocUnsafeSlow(size);
+      }
+      await new Promise<void>((r) => (this.#wake = r));
+    }
+  }
+
+  /** Gives a buffer back (its part is done, sent or failed). */
+  release(b: Buffer): void {
+    this.#free.push(b);
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+}
+
 /**
  * Uploads an object with bounded memory. Up to `threshold` bytes: one PutObject from a buffer, with
  * its SHA-256 in the signature and `Content-MD5` (the service verifies both). Larger: a multipart
- * upload whose parts (`partSize` each, `Content-MD5` on every part, the returned ETag checked) are
- * sent `partsInFlight` at a time, so memory stays near `(partsInFlight + 1) × partSize`. Any failure
- * (source error, abort, checksum mismatch, HTTP error) aborts the multipart upload
- * (AbortMultipartUpload) before rethrowing, so no upload or partial object is left behind. Bodies
- * are always fixed-length: never `aws-chunked`.
+ * upload whose parts (`partSize` each, doubling every 2,500 parts; `Content-MD5` on every part, the
+ * returned ETag checked) are sent `partsInFlight` at a time from `partsInFlight + 1` reused buffers,
+ * so memory stays at `(partsInFlight + 1) × partSize`. Each part is hashed (MD5, and SHA-256 for the
+ * signature unless `unsignedPayload`) as its bytes are copied in, while earlier parts are on the wire,
+ * so it is sent the moment it is full. Any failure (source error, abort, checksum mismatch, HTTP
+ * error) aborts the multipart upload (AbortMultipartUpload) before rethrowing, so no upload or partial
+ * object is left behind. Bodies are always fixed-length: never `aws-chunked`.
  */
 export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3Uploaded> {
-  const whole = createHash('md5');
-  const pending = new PartBuffer();
+  // The whole object's MD5 is only needed to check an expected `md5` (single puts hash their one buffer).
+  const whole = u.md5 === undefined ? undefined : createHash('md5');
+  let chunks: Buffer[] | undefined = [];
   let size = 0;
   let uploadId: string | undefined;
   const parts: { n: number; etag: string }[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let launched = 0;
-  const putPart = (n: number, data: Buffer): Promise<void> => {
-    const md5 = createHash('md5').update(data).digest();
-    return client
-      .send({
-        method: 'PUT',
-        bucket: u.bucket,
-        key: u.key,
-        query: { partNumber: n, uploadId },
-        headers: { 'content-md5': md5.toString('base64'), ...(u.unsignedPayload ? { 'x-amz-content-sha256': UNSIGNED_PAYLOAD } : {}) },
-        body: data,
-        action: 'UploadPart',
-        signal: u.signal,
-        idempotent: true,
-      })
-      .then((res) => {
-        const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
-        checkEtag(u, etag, md5.toString('hex'), ` part ${n}`);
-        parts.push({ n, etag: etag ?? '' });
-      });
-  };
-  const launch = async (data: Buffer): Promise<void> => {
-    if (uploadId === undefined) uploadId = await createMultipart(client, u);
-    while (inFlight.size >= u.partsInFlight) await Promise.race(inFlight);
-    if (failure !== undefined) throw failure;
-    launched++;
-    const p = putPart(launched, data).catch((e: unknown) => {
-      failure ??= e;
+  let pool: PartPool | undefined;
+  let current: Buffer | undefined;
+  let used = 0;
+  const putPart = async (n: number, data: Buffer, hashes: PartHashes): Promise<void> => {
+    const md5 = hashes.md5.digest();
+    const res = await client.send({
+      method: 'PUT',
+      bucket: u.bucket,
+      key: u.key,
+      query: { partNumber: n, uploadId },
+      headers: {
+        'content-md5': md5.toString('base64'),
+        'x-amz-content-sha256': hashes.sha256?.digest('hex') ?? UNSIGNED_PAYLOAD,
+      },
+      body: data,
+      action: 'UploadPart',
+      signal: u.signal,
+      idempotent: true,
     });
-    const tracked = p.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
+    const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
+    checkEtag(u, etag, md5.toString('hex'), ` part ${n}`);
+    parts.push({ n, etag: etag ?? '' });
+  };
+  const launch = async (buffer: Buffer, length: number, hashes: PartHashes): Promise<void> => {
+    uploadId ??= await createMultipart(client, u);
+    while (inFlight.size >= u.partsInFlight) await Promise.race(inFlight);
+    if (failure !== undefined) {
+      pool!.release(buffer);
+      throw failure;
+    }
+    const n = ++launched;
+    const p: Promise<void> = putPart(n, buffer.subarray(0, length), hashes)
+      .catch((e: unknown) => {
+        failure ??= e;
+      })
+      .finally(() => {
+        inFlight.delete(p);
+        pool!.release(buffer);
+      });
+    inFlight.add(p);
+  };
+  let currentSize = 0;
+  let hashes: PartHashes | undefined;
+  /** Copies bytes into the part being filled (hashing them on the way), sending each part as it fills. */
+  const feed = async (buf: Buffer): Promise<void> => {
+    let at = 0;
+    while (at < buf.length) {
+      if (current === undefined) {
+        currentSize = partSizeOf(u.partSize, launched + 1);
+        current = await pool!.acquire(currentSize);
+        if (failure !== undefined) throw failure;
+        hashes = { md5: createHash('md5'), sha256: u.unsignedPayload ? undefined : createHash('sha256') };
+      }
+      const n = buf.copy(current, used, at, at + Math.min(buf.length - at, currentSize - used));
+      const copied = current.subarray(used, used + n);
+      hashes!.md5.update(copied);
+      hashes!.sha256?.update(copied);
+      used += n;
+      at += n;
+      if (used === currentSize) await flushPart();
+    }
+  };
+  /** Sends the part being filled. */
+  const flushPart = async (): Promise<void> => {
+    const full = current!;
+    const length = used;
+    current = undefined;
+    used = 0;
+    await launch(full, length, hashes!);
   };
   try {
     for await (const chunk of u.source) {
       throwIfAborted(u.signal);
       const buf = toBuffer(chunk as Uint8Array);
-      whole.update(buf);
+      whole?.update(buf);
       size += buf.length;
-      pending.push(buf);
-      if (size > u.threshold) while (pending.size >= u.partSize) await launch(pending.take(u.partSize));
+      if (chunks !== undefined) {
+        chunks.push(buf);
+        if (size <= u.threshold) continue;
+        // Past the threshold: a multipart upload, fed from what was collected so far.
+        pool = new PartPool(u.partsInFlight + 1);
+        const collected = chunks;
+        chunks = undefined;
+        for (const c of collected) await feed(c);
+      } else await feed(buf);
       if (failure !== undefined) throw failure;
     }
     throwIfAborted(u.signal);
-    const md5 = whole.digest('hex');
-    if (uploadId === undefined && size <= u.threshold) {
+    if (chunks !== undefined) {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+      const md5 = createHash('md5').update(body).digest('hex');
       if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
       const res = await client.send({
         method: 'PUT',
         bucket: u.bucket,
         key: u.key,
         headers: { ...u.headers, 'content-md5': Buffer.from(md5, 'hex').toString('base64') },
-        body: pending.take(),
+        body,
         action: 'PutObject',
         signal: u.signal,
         idempotent: true,
@@ -123,9 +226,10 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
       if (u.headers['x-amz-server-side-encryption'] !== 'aws:kms') checkEtag(u, etag, md5, '');
       return { size, md5, etag, parts: 0, headers: res.headers };
     }
-    if (pending.size > 0 || launched === 0) await launch(pending.take());
+    if (current !== undefined && used > 0) await flushPart();
     while (inFlight.size > 0) await Promise.race(inFlight);
     if (failure !== undefined) throw failure;
+    const md5 = whole?.digest('hex');
     if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
     throwIfAborted(u.signal);
     const res = await completeMultipart(client, u, uploadId!, parts);

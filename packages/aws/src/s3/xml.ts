@@ -1,4 +1,2 @@
-/** Escapes text for an XML element. */
-export function escapeXmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Escapes text for an XML element (core's `escapeXmlText`, kept here for the S3 simulator's replies). */
+export { escapeXmlText } from '@cloudmux/core/xml';

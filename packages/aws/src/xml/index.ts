@@ -1,7 +1,16 @@
 /**
- * Internal XML reading for AWS Query API responses (not a public subpath).
+ * Internal XML reading for AWS answers (not a public subpath): core's scanner with EC2's list
+ * convention (`item` is always an array) as the default.
  * @module
  */
-export { parseXml, xmlItems, xmlObject, xmlRawText, xmlText } from './parse-xml.js';
-export { decodeXmlText } from './scan.js';
-export { XmlSyntaxError, type XmlObject, type XmlValue } from './types.js';
+export { parseXml, xmlItems } from './parse-xml.js';
+export {
+  decodeXmlText,
+  escapeXmlText,
+  xmlObject,
+  xmlRawText,
+  xmlText,
+  XmlSyntaxError,
+  type XmlObject,
+  type XmlValue,
+} from '@cloudmux/core/xml';

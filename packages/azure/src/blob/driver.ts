@@ -14,7 +14,6 @@ import {
   md5HexToBase64,
   StorageDriver,
   uploadSource,
-  verifyStream,
   type ContainerRef,
   type CopyObjectOptions,
   type CreateContainerOptions,
@@ -43,9 +42,10 @@ import {
 } from './options.js';
 import { AZURE_BLOBS_PROVIDER } from './provider.js';
 import { blobSasUrl, copyBlob, setBlobContentType, setBlobMetadata } from './blob-ops.js';
-import { iterateBlobListing } from './listing.js';
+import { iterateBlobPages, type BlobListingOptions, type BlobListingPage } from './listing.js';
 import { objectFromHeaders, listContainersPage, type AzureBlobExtra, type AzureContainerExtra } from './to-object.js';
 import { uploadBlob } from './upload.js';
+import { verifyMd5 } from './md5-check.js';
 import { parseXml } from './xml.js';
 
 const UPLOAD_KEYS = ['name', 'contentType', 'meta', 'verifyHash', 'md5', 'signal'];
@@ -54,7 +54,9 @@ const UPLOAD_KEYS = ['name', 'contentType', 'meta', 'verifyHash', 'md5', 'signal
  * Azure Blob Storage: containers and block blobs over the Blob service REST API (`x-ms-version`
  * 2021-08-06), authorized with SharedKey (account key) or a SAS token. Uploads up to
  * `singlePutThreshold` go in one Put Blob, larger ones as staged blocks committed with Put Block
- * List (memory: one block). Temporary URLs are service SAS URLs (needs the account key).
+ * List (`blocksInFlight` blocks sent at once; memory about `(blocksInFlight + 1) × blockSize`). MD5s
+ * of large transfers (upload blocks, downloads from 8 MiB) are computed on a worker thread beside the
+ * I/O. Temporary URLs are service SAS URLs (needs the account key).
  */
 export class AzureBlobsStorageDriver extends StorageDriver {
   /** Provider definition. */
@@ -209,14 +211,18 @@ export class AzureBlobsStorageDriver extends StorageDriver {
     options: ListContainerObjectsOptions = {},
   ): AsyncIterable<StorageObject<AzureBlobExtra>> {
     assertKnownOptions('listContainerObjects', options, ['prefix', 'delimiter', 'signal']);
-    for await (const e of iterateBlobListing(
-      this.#client,
-      this,
-      checkContainerName(containerName(container)),
-      options,
-      this.#options.pageSize,
-    ))
-      if (e.kind === 'object') yield e.object;
+    for await (const page of this.#pages(container, options)) yield* page.objects;
+  }
+
+  /** All blobs (every page), collected page by page. */
+  override async listContainerObjects(
+    container: ContainerRef,
+    options: ListContainerObjectsOptions = {},
+  ): Promise<StorageObject<AzureBlobExtra>[]> {
+    assertKnownOptions('listContainerObjects', options, ['prefix', 'delimiter', 'signal']);
+    const out: StorageObject<AzureBlobExtra>[] = [];
+    for await (const page of this.#pages(container, options)) for (const o of page.objects) out.push(o);
+    return out;
   }
 
   /** Common prefixes (`<BlobPrefix>`) under `prefix` up to `delimiter` (default `/`). */
@@ -225,9 +231,11 @@ export class AzureBlobsStorageDriver extends StorageDriver {
     options: ListContainerPrefixesOptions = {},
   ): AsyncIterable<ObjectPrefix> {
     assertKnownOptions('listContainerPrefixes', options, ['prefix', 'delimiter', 'signal']);
-    const o = { ...options, delimiter: options.delimiter ?? '/' };
-    for await (const e of iterateBlobListing(this.#client, this, checkContainerName(containerName(container)), o, this.#options.pageSize))
-      if (e.kind === 'prefix') yield e.prefix;
+    for await (const page of this.#pages(container, { ...options, delimiter: options.delimiter ?? '/' })) yield* page.prefixes;
+  }
+
+  #pages(container: ContainerRef, options: BlobListingOptions): AsyncGenerator<BlobListingPage> {
+    return iterateBlobPages(this.#client, this, checkContainerName(containerName(container)), options, this.#options.pageSize);
   }
 
   // ---- objects ----
@@ -288,6 +296,7 @@ export class AzureBlobsStorageDriver extends StorageDriver {
       md5: checkMd5Option(options.md5),
       threshold: this.#options.singlePutThreshold,
       blockSize: this.#options.blockSize,
+      blocksInFlight: this.#options.blocksInFlight,
       signal: options.signal,
       provider: AZURE_BLOBS_PROVIDER.id,
     });
@@ -319,8 +328,14 @@ export class AzureBlobsStorageDriver extends StorageDriver {
     const md5 = res.headers['content-md5'];
     if (!range && options.verifyHash !== false && typeof md5 === 'string') {
       const hex = Buffer.from(md5, 'base64').toString('hex');
+      const length = Number(res.headers['content-length']);
       if (hex.length === 32)
-        return verifyStream(res.body, { algorithm: 'md5', expected: hex, provider: AZURE_BLOBS_PROVIDER.id, what: `${c}/${name}` });
+        return verifyMd5(res.body, {
+          expected: hex,
+          provider: AZURE_BLOBS_PROVIDER.id,
+          what: `${c}/${name}`,
+          size: Number.isSafeInteger(length) ? length : undefined,
+        });
     }
     return res.body;
   }

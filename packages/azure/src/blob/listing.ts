@@ -4,20 +4,31 @@ import type { BlobClient } from './client.js';
 import { listBlobsPage, objectFromListEntry, type AzureBlobExtra } from './to-object.js';
 import { parseXml } from './xml.js';
 
-/** One entry of a blob listing. */
-export type BlobListingEntry = { kind: 'object'; object: StorageObject<AzureBlobExtra> } | { kind: 'prefix'; prefix: ObjectPrefix };
+/** One page of a blob listing. */
+export interface BlobListingPage {
+  objects: StorageObject<AzureBlobExtra>[];
+  prefixes: ObjectPrefix[];
+}
+
+/** Where a listing reads. */
+export interface BlobListingOptions {
+  prefix?: string | undefined;
+  delimiter?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
 
 /**
  * List Blobs with `prefix`, `delimiter` and `include=metadata`, following `NextMarker` page by page
- * (`maxresults` = `pageSize`): yields blobs and, with a delimiter, `<BlobPrefix>` entries, lazily.
+ * (`maxresults` = `pageSize`): yields each page's blobs and, with a delimiter, its `<BlobPrefix>`
+ * entries. Pages, not entries, so that listing everything costs no per-entry generator step.
  */
-export async function* iterateBlobListing(
+export async function* iterateBlobPages(
   client: BlobClient,
   driver: StorageDriver,
   container: string,
-  options: { prefix?: string | undefined; delimiter?: string | undefined; signal?: AbortSignal | undefined },
+  options: BlobListingOptions,
   pageSize: number,
-): AsyncGenerator<BlobListingEntry> {
+): AsyncGenerator<BlobListingPage> {
   const prefix = checkPrefix(options.prefix);
   const delimiter = checkDelimiter(options.delimiter);
   let marker: string | undefined;
@@ -39,8 +50,10 @@ export async function* iterateBlobListing(
       signal: options.signal,
     });
     const page = listBlobsPage(parseXml(res.body));
-    for (const b of page.blobs) yield { kind: 'object', object: objectFromListEntry(b, container, driver) };
-    for (const p of page.prefixes) yield { kind: 'prefix', prefix: new ObjectPrefix({ name: p, containerName: container }, driver) };
+    yield {
+      objects: page.blobs.map((b) => objectFromListEntry(b, container, driver)),
+      prefixes: page.prefixes.map((p) => new ObjectPrefix({ name: p, containerName: container }, driver)),
+    };
     marker = page.next;
   } while (marker);
 }

@@ -12,8 +12,10 @@ export interface AzureBlobsDriverOptions {
   sasToken?: string | undefined;
   /** Uploads up to this many bytes go in one Put Blob; larger ones in blocks (default 4 MiB, 1 KiB to 256 MiB). */
   singlePutThreshold?: number | undefined;
-  /** Block size of staged uploads (default 4 MiB, 64 KiB to 100 MiB): memory held per upload. */
+  /** Block size of staged uploads (default 4 MiB, 64 KiB to 100 MiB). */
   blockSize?: number | undefined;
+  /** Put Block requests of one staged upload in flight at once (default 4, 1 to 64): memory is about `(blocksInFlight + 1) × blockSize`. */
+  blocksInFlight?: number | undefined;
   /** Listing page size (`maxresults`, default 5000, 1 to 5000). */
   pageSize?: number | undefined;
   /** Per-attempt HTTP timeout in ms. */
@@ -26,11 +28,12 @@ export interface ResolvedAzureOptions {
   sasToken: string | undefined;
   singlePutThreshold: number;
   blockSize: number;
+  blocksInFlight: number;
   pageSize: number;
   timeoutMs: number | undefined;
 }
 
-const KEYS = ['endpoint', 'sasToken', 'singlePutThreshold', 'blockSize', 'pageSize', 'timeoutMs'];
+const KEYS = ['endpoint', 'sasToken', 'singlePutThreshold', 'blockSize', 'blocksInFlight', 'pageSize', 'timeoutMs'];
 
 function int(name: string, v: unknown, min: number, max: number, dflt: number): number {
   if (v === undefined) return dflt;
@@ -75,6 +78,7 @@ export function resolveAzureOptions(account: string, options: AzureBlobsDriverOp
     sasToken,
     singlePutThreshold: int('singlePutThreshold', o.singlePutThreshold, 1024, 256 * MiB, 4 * MiB),
     blockSize: int('blockSize', o.blockSize, 64 * 1024, 100 * MiB, 4 * MiB),
+    blocksInFlight: int('blocksInFlight', o.blocksInFlight, 1, 64, 4),
     pageSize: int('pageSize', o.pageSize, 1, 5000, 5000),
     timeoutMs: o.timeoutMs === undefined ? undefined : int('timeoutMs', o.timeoutMs, 1, 2_147_483_647, 30_000),
   };

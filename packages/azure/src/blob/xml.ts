@@ -1,45 +1,33 @@
-import { XMLParser } from 'fast-xml-parser';
 import { MalformedResponseError } from '@cloudmux/core/errors';
+import { parseXml as scanXml, type XmlObject, type XmlValue } from '@cloudmux/core/xml';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: false,
-  // Element lists that may hold one item must always be arrays.
-  isArray: (name) => name === 'Container' || name === 'Blob' || name === 'BlobPrefix',
-});
+/** Element lists that may hold one item: always arrays. */
+const ARRAYS: ReadonlySet<string> = new Set(['Container', 'Blob', 'BlobPrefix', 'Latest', 'Committed', 'Uncommitted']);
 
-/** A parsed XML element: text, or nested elements. */
-export type XmlNode = string | { [name: string]: XmlNode | XmlNode[] | undefined };
+/** A parsed XML element: text (`''` when empty), or nested elements (attributes are dropped). */
+export type XmlNode = XmlValue;
 
-/** Parses a Blob service XML document (fast-xml-parser; no DTD or external entities). */
-export function parseXml(text: string, provider = 'azure'): Record<string, XmlNode | undefined> {
+/** Parses a Blob service XML document (core's scanner; no DTD or entity expansion). */
+export function parseXml(text: string, provider = 'azure'): XmlObject {
   try {
-    const doc = parser.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    if (typeof doc !== 'object' || doc === null) throw new Error('not an XML document');
-    return doc as Record<string, XmlNode | undefined>;
+    return scanXml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { arrays: ARRAYS });
   } catch (e) {
     throw new MalformedResponseError('Azure Blob service sent XML that could not be parsed', text, { provider, cause: e });
   }
 }
 
-/** The child element `name` of `node` as an object, if it is one. */
+/** The child element `name` of `node`, if `node` is an element with children. */
 export function child(node: XmlNode | XmlNode[] | undefined, name: string): XmlNode | XmlNode[] | undefined {
   if (node === undefined || typeof node === 'string' || Array.isArray(node)) return undefined;
   return node[name];
 }
 
-/** Text of an element (`''` for an empty one, `undefined` when absent). */
+/** Text of an element exactly as sent (`''` for an empty one or one with child elements, `undefined` when absent). */
 export function text(node: XmlNode | XmlNode[] | undefined): string | undefined {
   if (node === undefined) return undefined;
   if (typeof node === 'string') return node;
   if (Array.isArray(node)) return text(node[0]);
-  const t = node['#text'];
-  return typeof t === 'string' ? t : '';
+  return '';
 }
 
 /** The repeated elements of a list as an array. */

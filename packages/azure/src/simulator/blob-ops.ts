@@ -20,10 +20,13 @@ function metaFrom(req: SimulatorRequest): Map<string, string> {
   return meta;
 }
 
-function checkMd5(req: SimulatorRequest, body: Buffer): void {
+/** Checks the request's `Content-MD5` against the body; returns the body's MD5 (base64). */
+function checkMd5(req: SimulatorRequest, body: Buffer): string {
   const md5 = header(req, 'content-md5');
-  if (md5 !== undefined && md5 !== md5Base64(body))
+  const actual = md5Base64(body);
+  if (md5 !== undefined && md5 !== actual)
     fail(400, 'Md5Mismatch', 'The MD5 value specified in the request did not match with the MD5 value calculated by the server.');
+  return actual;
 }
 
 /** Headers describing a blob (Get Blob Properties / Get Blob). */
@@ -75,11 +78,11 @@ export function putBlob(
     const id = req.url.searchParams.get('blockid');
     if (!id || Buffer.from(id, 'base64').length === 0 || Buffer.from(id, 'base64').length > 64)
       fail(400, 'InvalidQueryParameterValue', 'Value for one of the query parameters specified in the request URI is invalid.');
-    checkMd5(req, req.body);
+    const md5 = checkMd5(req, req.body);
     const blocks = c.blocks.get(name) ?? new Map<string, Buffer>();
     blocks.set(id, req.body);
     c.blocks.set(name, blocks);
-    return emptyReply(201, { 'content-md5': md5Base64(req.body), 'x-ms-request-server-encrypted': 'true' });
+    return emptyReply(201, { 'content-md5': md5, 'x-ms-request-server-encrypted': 'true' });
   }
   if (comp === 'blocklist') {
     const doc = parseXml(req.body.toString('utf8'));

@@ -1,7 +1,7 @@
 /** A parsed XML element: text content (`string`, `''` when empty) or an object of child elements. */
 export type XmlValue = string | XmlObject;
 
-/** Child elements by name; a repeated name (and EC2's list `item`, always) becomes an array. */
+/** Child elements by name; a repeated name (and a name the caller lists as an array name, always) becomes an array. */
 export interface XmlObject {
   [name: string]: XmlValue | XmlValue[] | undefined;
 }

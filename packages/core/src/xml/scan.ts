@@ -8,22 +8,58 @@ const APOS = 39;
 const GT = 62;
 
 const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const ENTITY = /&(#[xX][0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 
-function replaceEntity(match: string, body: string): string {
-  if (body.charCodeAt(0) !== 35 /* # */) return NAMED[body] ?? match;
-  const code = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88 ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+/** The text of one reference body (`amp`, `#233`, `#x1F600`), or `undefined` when it is not one. */
+function entityText(body: string): string | undefined {
+  if (body.charCodeAt(0) !== 35 /* # */) return Object.hasOwn(NAMED, body) ? NAMED[body] : undefined;
+  const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
+  const digits = body.slice(hex ? 2 : 1);
+  if (digits === '' || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return undefined;
+  const code = parseInt(digits, hex ? 16 : 10);
+  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/** The five predefined entities, read in place (no slice): the common case. */
+function namedEntity(text: string, from: number, semi: number): string | undefined {
+  const c = text.charCodeAt(from);
+  switch (semi - from) {
+    case 2:
+      if (text.charCodeAt(from + 1) !== 116 /* t */) return undefined;
+      return c === 108 /* l */ ? '<' : c === 103 /* g */ ? '>' : undefined;
+    case 3:
+      return c === 97 && text.startsWith('amp', from) ? '&' : undefined;
+    case 4:
+      return c === 113 && text.startsWith('quot', from) ? '"' : c === 97 && text.startsWith('apos', from) ? "'" : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
  * Decodes the five predefined XML entities and numeric character references, after XML 1.0's
  * end-of-line handling (§2.11: a raw `\r\n` or lone `\r` reads as `\n`; a carriage return survives
- * only as `&#13;`/`&#xD;`), as every conforming parser, and so the AWS SDKs, read it.
+ * only as `&#13;`/`&#xD;`), as every conforming parser (and so every provider SDK) reads it. Anything
+ * else after `&` is kept as is.
  */
 export function decodeXmlText(text: string): string {
   if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
-  return text.indexOf('&') < 0 ? text : text.replace(ENTITY, replaceEntity);
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    const semi = text.indexOf(';', amp + 1);
+    if (semi < 0) break;
+    const decoded = namedEntity(text, amp + 1, semi) ?? entityText(text.slice(amp + 1, semi));
+    if (decoded === undefined) {
+      amp = text.indexOf('&', amp + 1);
+      continue;
+    }
+    out += text.slice(from, amp) + decoded;
+    from = semi + 1;
+    amp = text.indexOf('&', from);
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function addChild(parent: XmlObject, name: string, value: XmlValue, arrays: ReadonlySet<string>): void {
@@ -81,10 +117,11 @@ function skippedEnd(text: string, name: string, from: number): number {
 }
 
 /**
- * A small, fast, non-validating XML reader for AWS Query API responses: elements become object
- * keys, leaf elements become their decoded text (`''` when empty), attributes are dropped,
- * namespace prefixes are kept, repeated names become arrays and names in `arrays` are always arrays.
- * CDATA, comments and processing instructions are handled; a DTD is refused (no entity expansion).
+ * The scanning engine behind {@link parseXml}: a small, fast, non-validating XML reader. Elements
+ * become object keys, leaf elements become their decoded text (`''` when empty), attributes are
+ * dropped, namespace prefixes are kept, repeated names become arrays and names in `arrays` are always
+ * arrays; elements named in `skip` (below the root) may be jumped over without being parsed. CDATA,
+ * comments and processing instructions are handled; a DTD is refused (no entity expansion).
  */
 export function scanXml(text: string, arrays: ReadonlySet<string>, skip?: ReadonlySet<string>): XmlObject {
   const root: XmlObject = {};
