@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CloudError, InvalidArgumentError, UnknownProviderError } from '../errors/cloud-error.js';
+import { CloudError, InvalidArgumentError, NotSupportedError, UnknownProviderError } from '../errors/cloud-error.js';
 
 /** Options for `setDriver`. */
 export interface SetDriverOptions {
@@ -15,6 +15,7 @@ export interface SetDriverOptions {
 
 type Entry<C> =
   | { kind: 'class'; value: C }
+  | { kind: 'retired'; message: string }
   | { kind: 'module'; specifier: string; exportName: string; packageName: string | undefined; resolveFrom: string | undefined };
 
 const requireFromHere = createRequire(import.meta.url);
@@ -86,6 +87,8 @@ function loadFailureMessage(api: string, id: string, specifier: string, resolved
  * first `get` of its id, never on import of the registry. A load failure is a `CloudError` that
  * names the resolved path, says when it is one of the module's own imports that is missing, and
  * explains that a driver module must not use top-level await (it is loaded with `require`).
+ * An id can also be {@link DriverRegistry.retire | retired}: it stays known, and `get` explains
+ * what replaced it instead of calling it an unknown provider.
  */
 export class DriverRegistry<C extends abstract new (...args: never[]) => unknown> {
   readonly #entries = new Map<string, Entry<C>>();
@@ -94,14 +97,43 @@ export class DriverRegistry<C extends abstract new (...args: never[]) => unknown
   /** @param api - API name used in messages (`compute`, `storage`...). */
   constructor(readonly api: string) {}
 
-  /** Registered ids, sorted. */
+  /** Registered ids, sorted (retired ids are not listed). */
   ids(): string[] {
-    return [...this.#entries.keys()].sort();
+    return [...this.#entries]
+      .filter(([, e]) => e.kind !== 'retired')
+      .map(([id]) => id)
+      .sort();
   }
 
-  /** Whether `id` is registered. */
+  /** Retired ids, sorted. */
+  retiredIds(): string[] {
+    return [...this.#entries]
+      .filter(([, e]) => e.kind === 'retired')
+      .map(([id]) => id)
+      .sort();
+  }
+
+  /** Whether `id` is registered (a retired id is not). */
   has(id: string): boolean {
-    return this.#entries.has(id);
+    const entry = this.#entries.get(id);
+    return entry !== undefined && entry.kind !== 'retired';
+  }
+
+  /**
+   * Declares `id` a retired provider: `get(id)` then throws a `NotSupportedError` carrying `message`
+   * (say what retired it and which id replaces it), not an `UnknownProviderError`. The id is taken:
+   * retiring a registered id, or registering a retired one, throws unless `{ override: true }`.
+   */
+  retire(id: string, message: string, options: Pick<SetDriverOptions, 'override'> = {}): void {
+    if (typeof id !== 'string' || id.length === 0)
+      throw new InvalidArgumentError(`Invalid ${this.api} provider id ${JSON.stringify(id)}: expected a non-empty string`);
+    if (typeof message !== 'string' || message.trim().length === 0)
+      throw new InvalidArgumentError(`retire("${id}", message): the message (what replaces the provider) is required`);
+    if (this.#entries.has(id) && !options.override) {
+      throw new InvalidArgumentError(`${this.api} provider "${id}" is already registered; pass { override: true } to retire it`);
+    }
+    this.#entries.set(id, { kind: 'retired', message: message.trim() });
+    this.#loaded.delete(id);
   }
 
   /** Registers a class, or a module specifier plus export name loaded on first `get`. */
@@ -137,6 +169,7 @@ export class DriverRegistry<C extends abstract new (...args: never[]) => unknown
     if (cached) return cached;
     const entry = this.#entries.get(id);
     if (!entry) throw new UnknownProviderError(String(id), this.ids(), this.api);
+    if (entry.kind === 'retired') throw new NotSupportedError(id, `the ${this.api} API any more (retired provider)`, entry.message);
     if (entry.kind === 'class') return entry.value;
     const load = entry.resolveFrom ? createRequire(entry.resolveFrom) : requireFromHere;
     const requirable = toRequirable(entry.specifier);
