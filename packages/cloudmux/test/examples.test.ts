@@ -46,6 +46,10 @@ const providerEnv = [
   'S3_ENDPOINT',
   'SWIFT_AUTH_URL',
   'ST_AUTH',
+  'RACKSPACE_USERNAME',
+  'RACKSPACE_API_KEY',
+  'RACKSPACE_IDENTITY',
+  'OS_USERNAME',
 ];
 
 describe('examples run against the simulators', () => {

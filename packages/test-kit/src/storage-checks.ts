@@ -215,6 +215,7 @@ export async function checkCdn(ctx: StorageContext, method: StorageMethod): Prom
     if (method === 'enableObjectCdn') expect(await ctx.driver.enableObjectCdn(o)).toBe(true);
     else {
       if (ctx.driver.supports('enableObjectCdn')) await ctx.driver.enableObjectCdn(o);
+      else if (ctx.driver.supports('enableContainerCdn')) await ctx.driver.enableContainerCdn(c);
       expect(new URL(await ctx.driver.getObjectCdnUrl(o)).protocol).toMatch(/^https?:$/);
     }
   }

@@ -9,6 +9,7 @@ import type { DummyNodeDriver } from '@cloudmux/dummy';
 import type { JoyentNodeDriver } from '@cloudmux/joyent';
 import type { Ec2NodeDriver, EucalyptusNodeDriver, NimbusNodeDriver } from '@cloudmux/aws';
 import type { OpenStackNodeDriver } from '@cloudmux/openstack';
+import type { RackspaceNodeDriver } from '@cloudmux/rackspace';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/compute';
@@ -21,6 +22,9 @@ export const Provider = {
   EUCALYPTUS: 'eucalyptus',
   NIMBUS: 'nimbus',
   OPENSTACK: 'openstack',
+  RACKSPACE: 'rackspace',
+  /** Retired by Rackspace: `getDriver` throws `NotSupportedError` naming `RACKSPACE`. */
+  RACKSPACE_FIRST_GEN: 'rackspace_first_gen',
 } as const;
 /** One of the bundled compute provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -33,6 +37,9 @@ export interface ComputeDrivers {
   eucalyptus: typeof EucalyptusNodeDriver;
   nimbus: typeof NimbusNodeDriver;
   openstack: typeof OpenStackNodeDriver;
+  rackspace: typeof RackspaceNodeDriver;
+  /** Retired by Rackspace: `getDriver` throws `NotSupportedError` naming `Provider.RACKSPACE`. */
+  rackspace_first_gen: never;
 }
 
 registerBundled(computeRegistry, {
@@ -42,7 +49,15 @@ registerBundled(computeRegistry, {
   eucalyptus: ['@cloudmux/aws', 'EucalyptusNodeDriver'],
   nimbus: ['@cloudmux/aws', 'NimbusNodeDriver'],
   openstack: ['@cloudmux/openstack', 'OpenStackNodeDriver'],
+  rackspace: ['@cloudmux/rackspace', 'RackspaceNodeDriver'],
 });
+
+// A literal message (the same as RACKSPACE_FIRST_GEN_RETIRED_MESSAGE), so importing the umbrella loads no provider code.
+if (!computeRegistry.has('rackspace_first_gen') && !computeRegistry.retiredIds().includes('rackspace_first_gen'))
+  computeRegistry.retire(
+    'rackspace_first_gen',
+    "Rackspace retired first-generation Cloud Servers (API v1.0); use Provider.RACKSPACE ('rackspace'): next-generation Cloud Servers, RackspaceNodeDriver from @cloudmux/rackspace",
+  );
 
 const functions = registryFunctions<NodeDriverClass, ComputeDrivers>(computeRegistry);
 

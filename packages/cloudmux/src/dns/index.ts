@@ -7,6 +7,7 @@ import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/cor
 import type { DummyDnsDriver } from '@cloudmux/dummy';
 import type { PowerDnsDriver } from '@cloudmux/powerdns';
 import type { Route53DnsDriver } from '@cloudmux/aws';
+import type { RackspaceDnsDriver } from '@cloudmux/rackspace';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/dns';
@@ -16,6 +17,7 @@ export const Provider = {
   DUMMY: 'dummy',
   POWERDNS: 'powerdns',
   ROUTE53: 'route53',
+  RACKSPACE: 'rackspace',
 } as const;
 /** One of the bundled DNS provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -25,12 +27,14 @@ export interface DnsDrivers {
   dummy: typeof DummyDnsDriver;
   powerdns: typeof PowerDnsDriver;
   route53: typeof Route53DnsDriver;
+  rackspace: typeof RackspaceDnsDriver;
 }
 
 registerBundled(dnsRegistry, {
   dummy: ['@cloudmux/dummy', 'DummyDnsDriver'],
   powerdns: ['@cloudmux/powerdns', 'PowerDnsDriver'],
   route53: ['@cloudmux/aws', 'Route53DnsDriver'],
+  rackspace: ['@cloudmux/rackspace', 'RackspaceDnsDriver'],
 });
 
 const functions = registryFunctions<DnsDriverClass, DnsDrivers>(dnsRegistry);

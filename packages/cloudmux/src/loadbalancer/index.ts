@@ -6,6 +6,7 @@ import { loadBalancerRegistry, type LoadBalancerDriverClass } from '@cloudmux/co
 import { registryFunctions, type GetDriver, type SetDriver } from '@cloudmux/core';
 import type { DummyLoadBalancerDriver } from '@cloudmux/dummy';
 import type { AlbLoadBalancerDriver, ElbLoadBalancerDriver } from '@cloudmux/aws';
+import type { RackspaceLoadBalancerDriver } from '@cloudmux/rackspace';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/loadbalancer';
@@ -15,6 +16,7 @@ export const Provider = {
   DUMMY: 'dummy',
   ELB: 'elb',
   ALB: 'alb',
+  RACKSPACE: 'rackspace',
 } as const;
 /** One of the bundled load balancer provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -24,12 +26,14 @@ export interface LoadBalancerDrivers {
   dummy: typeof DummyLoadBalancerDriver;
   elb: typeof ElbLoadBalancerDriver;
   alb: typeof AlbLoadBalancerDriver;
+  rackspace: typeof RackspaceLoadBalancerDriver;
 }
 
 registerBundled(loadBalancerRegistry, {
   dummy: ['@cloudmux/dummy', 'DummyLoadBalancerDriver'],
   elb: ['@cloudmux/aws', 'ElbLoadBalancerDriver'],
   alb: ['@cloudmux/aws', 'AlbLoadBalancerDriver'],
+  rackspace: ['@cloudmux/rackspace', 'RackspaceLoadBalancerDriver'],
 });
 
 const functions = registryFunctions<LoadBalancerDriverClass, LoadBalancerDrivers>(loadBalancerRegistry);

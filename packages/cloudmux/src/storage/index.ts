@@ -15,6 +15,7 @@ import type {
   CloudflareR2StorageDriver,
 } from '@cloudmux/aws';
 import type { OpenStackSwiftStorageDriver } from '@cloudmux/openstack';
+import type { CloudFilesStorageDriver } from '@cloudmux/rackspace';
 import { registerBundled } from '../register.js';
 
 export * from '@cloudmux/core/storage';
@@ -30,6 +31,7 @@ export const Provider = {
   DIGITALOCEAN_SPACES: 'digitalocean_spaces',
   CLOUDFLARE_R2: 'cloudflare_r2',
   OPENSTACK_SWIFT: 'openstack_swift',
+  CLOUDFILES: 'cloudfiles',
 } as const;
 /** One of the bundled storage provider ids. */
 export type Provider = (typeof Provider)[keyof typeof Provider];
@@ -45,6 +47,7 @@ export interface StorageDrivers {
   digitalocean_spaces: typeof DigitalOceanSpacesStorageDriver;
   cloudflare_r2: typeof CloudflareR2StorageDriver;
   openstack_swift: typeof OpenStackSwiftStorageDriver;
+  cloudfiles: typeof CloudFilesStorageDriver;
 }
 
 registerBundled(storageRegistry, {
@@ -57,6 +60,7 @@ registerBundled(storageRegistry, {
   digitalocean_spaces: ['@cloudmux/aws', 'DigitalOceanSpacesStorageDriver'],
   cloudflare_r2: ['@cloudmux/aws', 'CloudflareR2StorageDriver'],
   openstack_swift: ['@cloudmux/openstack', 'OpenStackSwiftStorageDriver'],
+  cloudfiles: ['@cloudmux/rackspace', 'CloudFilesStorageDriver'],
 });
 
 const functions = registryFunctions<StorageDriverClass, StorageDrivers>(storageRegistry);

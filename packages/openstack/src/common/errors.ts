@@ -93,7 +93,19 @@ export function parseOpenStackError(bodyText: string): OpenStackErrorDetails {
     if (fault && (fault.message !== undefined || fault.code !== undefined))
       return { code: key, message: s(fault.message) ?? s(fault.details) };
   }
-  return { code: s(body.code) ?? s(body.type), message: s(body.message) ?? s(body.detail) ?? s(body.title) };
+  // Rackspace's own APIs: { code, message, details } and { validationErrors: { messages: [...] }, message, code }.
+  const validation = obj(body.validationErrors);
+  const messages = Array.isArray(validation?.messages)
+    ? (validation.messages as unknown[]).map(s).filter((x): x is string => x !== undefined)
+    : [];
+  const message = [
+    s(body.message) ?? s(body.detail) ?? s(body.title),
+    s(body.details),
+    messages.length > 0 ? messages.join('; ') : undefined,
+  ]
+    .filter((x): x is string => x !== undefined)
+    .join(': ');
+  return { code: s(body.code) ?? s(body.type), message: message === '' ? undefined : message };
 }
 
 const QUOTA = /quota exceeded|quotaexceeded|overquota|over quota|exceeds? (?:the )?(?:allowed|quota)|quota .*(?:exceed|reached)/i;

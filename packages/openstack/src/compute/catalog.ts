@@ -12,7 +12,10 @@ import { toKeyPair, toLocation, toSize } from './to-resources.js';
 import type { OpenStackKeyPairExtra, OpenStackLocationExtra, OpenStackSizeExtra } from './types.js';
 import type { NovaAvailabilityZone, NovaFlavor, NovaKeyPair } from './wire.js';
 
-/** Iterates flavors as sizes (every page); extra specs from the flavor (2.61+) or `os-extra_specs`. */
+/**
+ * Iterates flavors as sizes (every page); extra specs from the flavor (2.61+, or the `OS-FLV-WITH-EXT-SPECS`
+ * extension) or `os-extra_specs`.
+ */
 export async function* iterateSizes(ctx: OpenStackContext, options: CallOptions = {}): AsyncGenerator<NodeSize<OpenStackSizeExtra>> {
   const negotiated = await ctx.compute.negotiate(options.signal);
   const embedded = microversionAtLeast(negotiated, 2, 61);
@@ -21,8 +24,8 @@ export async function* iterateSizes(ctx: OpenStackContext, options: CallOptions 
     return { items: b.flavors ?? [], next: nextLink(b.flavors_links) };
   });
   for await (const f of pages) {
-    let specs: Record<string, string> | undefined;
-    if (!embedded) {
+    let specs: Record<string, string> | undefined = f['OS-FLV-WITH-EXT-SPECS:extra_specs'];
+    if (!embedded && specs === undefined) {
       const res = await ctx.compute.request<{ extra_specs: Record<string, string> }>({
         method: 'GET',
         path: `flavors/${encodeURIComponent(f.id)}/os-extra_specs`,
@@ -43,8 +46,8 @@ export async function getSize(ctx: OpenStackContext, id: string, options: CallOp
     path: `flavors/${encodeURIComponent(id)}`,
     signal: options.signal,
   });
-  let specs: Record<string, string> | undefined;
-  if (!microversionAtLeast(negotiated, 2, 61)) {
+  let specs: Record<string, string> | undefined = res.body.flavor['OS-FLV-WITH-EXT-SPECS:extra_specs'];
+  if (!microversionAtLeast(negotiated, 2, 61) && specs === undefined) {
     specs = (
       await ctx.compute.request<{ extra_specs: Record<string, string> }>({
         method: 'GET',

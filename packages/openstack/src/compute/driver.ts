@@ -129,6 +129,14 @@ export class OpenStackNodeDriver extends NodeDriver {
     this.#ctx = createContext(this, session, settings);
   }
 
+  /**
+   * The driver's context (session, Nova/Glance/Cinder/Neutron clients, settings), for vendor subclasses that
+   * add `ex` methods of their cloud's extensions over the same clients (e.g. Rackspace's rescue mode).
+   */
+  protected get context(): OpenStackContext {
+    return this.#ctx;
+  }
+
   /** The identity session (token, catalog), shared with other drivers if you like. */
   get session(): IdentitySession {
     return this.#ctx.session;

@@ -38,6 +38,7 @@ const CREATE_EX_KEYS: readonly (keyof OpenStackCreateNodeEx)[] = [
   'adminPass',
   'schedulerHints',
   'description',
+  'diskConfig',
 ];
 
 /** Path of one server. */
@@ -245,6 +246,11 @@ export async function createNode(ctx: OpenStackContext, options: OpenStackCreate
   if (ex.minCount !== undefined) server.min_count = ex.minCount;
   if (ex.maxCount !== undefined) server.max_count = ex.maxCount;
   if (ex.description !== undefined) server.description = ex.description;
+  if (ex.diskConfig !== undefined) {
+    if (ex.diskConfig !== 'AUTO' && ex.diskConfig !== 'MANUAL')
+      throw new InvalidArgumentError(`createNode: ex.diskConfig ${JSON.stringify(ex.diskConfig)} is not one of AUTO, MANUAL`, { provider });
+    server['OS-DCF:diskConfig'] = ex.diskConfig;
+  }
   if (ex.tags !== undefined) {
     if (!microversionAtLeast(negotiated, 2, 52))
       throw new InvalidArgumentError(`createNode: ex.tags needs compute microversion 2.52 (in use: ${negotiated ?? '2.1'})`, { provider });

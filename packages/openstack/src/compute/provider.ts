@@ -7,12 +7,12 @@ import type { ProviderDefinition } from '@cloudmux/core';
 
 /** Defaults of the OpenStack provider. */
 export type OpenStackProviderDefaults = {
-  /** Nova API the driver speaks. */
-  readonly computeApi: 'v2.1';
+  /** Nova API the driver speaks (`v2`: a pre-microversion Nova such as Rackspace's). */
+  readonly computeApi: 'v2' | 'v2.1';
   /** Catalog interface used unless told otherwise. */
   readonly interface: 'public';
   /** Keystone API used when the auth URL does not say. */
-  readonly identityApiVersion: '3';
+  readonly identityApiVersion: '2.0' | '3';
   /** Page size asked of list calls (Nova's default `osapi_max_limit`). */
   readonly pageSize: number;
 };

@@ -78,6 +78,7 @@ export function toNode(
     locked: s.locked,
     fault: s.fault ? { code: s.fault.code, message: s.fault.message, details: s.fault.details } : undefined,
     accessIps: Object.freeze(accessIps),
+    diskConfig: s['OS-DCF:diskConfig'] || undefined,
   };
   return new Node<OpenStackNodeExtra>(
     {

@@ -67,6 +67,8 @@ export interface OpenStackNodeExtra {
   fault: { code: number | undefined; message: string | undefined; details: string | undefined } | undefined;
   /** `accessIPv4` / `accessIPv6`, when set. */
   accessIps: readonly string[];
+  /** Disk partitioning (`OS-DCF:diskConfig`: `AUTO` or `MANUAL`), when the cloud reports it. */
+  diskConfig?: string | undefined;
 }
 
 /** `size.extra` of a flavor. */
@@ -150,6 +152,8 @@ export interface OpenStackCreateNodeEx {
   schedulerHints?: Readonly<Record<string, unknown>> | undefined;
   /** Description (2.19+). */
   description?: string | undefined;
+  /** Disk partitioning (`OS-DCF:diskConfig`): `AUTO` grows the root partition to the flavor's disk, `MANUAL` keeps the image's. */
+  diskConfig?: 'AUTO' | 'MANUAL' | undefined;
 }
 
 /** `createNode` options for OpenStack. */

@@ -73,6 +73,8 @@ export interface NovaFlavor {
   rxtx_factor?: number;
   description?: string | null;
   extra_specs?: Record<string, string>;
+  /** Extra specs embedded by the pre-microversion `OS-FLV-WITH-EXT-SPECS` extension (Rackspace). */
+  'OS-FLV-WITH-EXT-SPECS:extra_specs'?: Record<string, string>;
   'OS-FLV-EXT-DATA:ephemeral'?: number;
   'OS-FLV-DISABLED:disabled'?: boolean;
   'os-flavor-access:is_public'?: boolean;

@@ -115,7 +115,7 @@ export class TempAuth implements SwiftAuth {
 export class KeystoneSwiftAuth implements SwiftAuth {
   /** The session. */
   readonly session: IdentitySession;
-  readonly #selector: { type: string; region?: string | undefined; interface?: EndpointInterface | undefined };
+  readonly #selector: { type: string; name?: string | undefined; region?: string | undefined; interface?: EndpointInterface | undefined };
   readonly #storageUrl: string | undefined;
   readonly #ownsSession: boolean;
 
@@ -124,12 +124,14 @@ export class KeystoneSwiftAuth implements SwiftAuth {
     options: {
       region?: string | undefined;
       interface?: EndpointInterface | undefined;
+      /** Catalog service name to pick among several `object-store` entries. */
+      serviceName?: string | undefined;
       storageUrl?: string | undefined;
       ownsSession: boolean;
     },
   ) {
     this.session = session;
-    this.#selector = { type: 'object-store', region: options.region, interface: options.interface };
+    this.#selector = { type: 'object-store', name: options.serviceName, region: options.region, interface: options.interface };
     this.#storageUrl = options.storageUrl;
     this.#ownsSession = options.ownsSession;
   }
@@ -163,7 +165,13 @@ export function createSwiftAuth(
   provider: string,
 ): SwiftAuth {
   if (o.session !== undefined)
-    return new KeystoneSwiftAuth(o.session, { region: o.region, interface: o.interface, storageUrl: o.storageUrl, ownsSession: false });
+    return new KeystoneSwiftAuth(o.session, {
+      region: o.region,
+      interface: o.interface,
+      serviceName: o.serviceName,
+      storageUrl: o.storageUrl,
+      ownsSession: false,
+    });
   if (typeof user !== 'string' || user.length === 0)
     throw new InvalidArgumentError('OpenStackSwiftStorageDriver: give the user (tempauth "account:user" or a Keystone user name)');
   if (typeof key !== 'string' || key.length === 0)
@@ -184,5 +192,11 @@ export function createSwiftAuth(
     interface: o.interface,
     ...(resolved.timeoutMs === undefined ? {} : { connection: { timeoutMs: resolved.timeoutMs } }),
   });
-  return new KeystoneSwiftAuth(session, { region: o.region, interface: o.interface, storageUrl: o.storageUrl, ownsSession: true });
+  return new KeystoneSwiftAuth(session, {
+    region: o.region,
+    interface: o.interface,
+    serviceName: o.serviceName,
+    storageUrl: o.storageUrl,
+    ownsSession: true,
+  });
 }

@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { Connection, type HttpMethod, type HttpResponse, type QueryValue } from '@cloudmux/core/http';
+import type { SessionConnectionOptions } from '../identity/session.js';
 import { isUnauthorized, type SwiftAuth } from './auth.js';
 import { mapSwiftError } from './errors.js';
 import { encodeObjectPath, encodeSegment } from './names.js';
@@ -41,6 +42,8 @@ export function swiftPath(container?: string, object?: string): string {
 export interface SwiftClientOptions {
   provider: string;
   timeoutMs?: number | undefined;
+  /** Connection settings of the identity session (TLS, retry, debug trace, headers), as OpenStack service clients inherit them. */
+  inherited?: SessionConnectionOptions | undefined;
 }
 
 /** Authenticated requests to one Swift account. */
@@ -49,12 +52,14 @@ export class SwiftClient {
   readonly provider: string;
   readonly #auth: SwiftAuth;
   readonly #timeoutMs: number | undefined;
+  readonly #inherited: SessionConnectionOptions;
   readonly #connections = new Map<string, Connection>();
 
   constructor(auth: SwiftAuth, options: SwiftClientOptions) {
     this.provider = options.provider;
     this.#auth = auth;
-    this.#timeoutMs = options.timeoutMs;
+    this.#timeoutMs = options.timeoutMs ?? options.inherited?.timeoutMs;
+    this.#inherited = options.inherited ?? {};
   }
 
   /** The account (storage) URL, authenticating when needed. */
@@ -66,12 +71,14 @@ export class SwiftClient {
   connection(baseUrl: string): Connection {
     let conn = this.#connections.get(baseUrl);
     if (!conn) {
+      const { timeoutMs: _t, redact, ...inherited } = this.#inherited;
       conn = new Connection({
+        ...inherited,
         provider: this.provider,
         baseUrl,
         mapError: mapSwiftError,
         requestIdHeaders: SWIFT_REQUEST_ID_HEADERS,
-        redact: ['temp_url_sig', 'x-account-meta-temp-url-key', 'x-account-meta-temp-url-key-2', 'x-auth-key'],
+        redact: ['temp_url_sig', 'x-account-meta-temp-url-key', 'x-account-meta-temp-url-key-2', 'x-auth-key', ...(redact ?? [])],
         ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
       });
       this.#connections.set(baseUrl, conn);

@@ -33,7 +33,7 @@ import {
 } from '@cloudmux/core/storage';
 import { resolveOpenStackConfig, sessionOptionsFromConfig } from '../config/resolve.js';
 import { IdentitySession } from '../identity/session.js';
-import { createSwiftAuth } from './auth.js';
+import { createSwiftAuth, KeystoneSwiftAuth } from './auth.js';
 import { OPENSTACK_SWIFT_CAPABILITIES } from './capabilities.js';
 import { swiftPath, SwiftClient } from './client.js';
 import { iterateSwiftContainers, iterateSwiftObjects } from './listing.js';
@@ -52,7 +52,6 @@ import {
 import { uploadSwiftObject } from './upload.js';
 
 const UPLOAD_KEYS = ['name', 'contentType', 'meta', 'verifyHash', 'md5', 'signal'];
-const PROVIDER = OPENSTACK_SWIFT_PROVIDER.id;
 
 /**
  * OpenStack Swift: containers and objects of one account over the Swift v1 API, authenticated by tempauth
@@ -84,8 +83,12 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     this.#options = resolveSwiftOptions(options);
     const o = options ?? {};
     this.user = typeof user === 'string' ? user : '';
-    const auth = createSwiftAuth(user, key, o, this.#options, PROVIDER);
-    this.#client = new SwiftClient(auth, { provider: PROVIDER, timeoutMs: this.#options.timeoutMs });
+    // The provider id of the concrete class (a subclass such as Rackspace Cloud Files names itself in errors).
+    const provider = this.providerId;
+    const auth = createSwiftAuth(user, key, o, this.#options, provider);
+    // A Swift driver on a Keystone session connects with the session's TLS, retry and trace settings.
+    const inherited = auth instanceof KeystoneSwiftAuth ? auth.session.connectionOptions() : undefined;
+    this.#client = new SwiftClient(auth, { provider, timeoutMs: this.#options.timeoutMs, inherited });
     this.#tempUrl = new TempUrlSigner(this.#client);
   }
 
@@ -103,7 +106,7 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
       return new OpenStackSwiftStorageDriver(user, key, { authVersion: '1.0', ...options, authUrl });
     }
     const config = resolveOpenStackConfig(env);
-    const session = new IdentitySession(sessionOptionsFromConfig(config, { provider: PROVIDER }));
+    const session = new IdentitySession(sessionOptionsFromConfig(config, { provider: OPENSTACK_SWIFT_PROVIDER.id }));
     const driver = new OpenStackSwiftStorageDriver(
       config.credentials.type === 'v3password' ? (config.credentials.username ?? '') : '',
       undefined,
@@ -143,7 +146,7 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     assertKnownOptions('createContainer', options, ['name', 'signal']);
     const c = checkContainerName(options?.name);
     const res = await this.#client.send({ method: 'PUT', container: c, action: `create container ${c}`, signal: options.signal });
-    if (res.status === 202) throw new AlreadyExistsError(`Container "${c}" already exists`, { provider: PROVIDER, status: 202 });
+    if (res.status === 202) throw new AlreadyExistsError(`Container "${c}" already exists`, { provider: this.providerId, status: 202 });
     return toContainer(c, {}, this);
   }
 
@@ -155,7 +158,7 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     } catch (err) {
       if (err instanceof BadRequestError && err.status === 409)
         throw new BadRequestError(`Container "${c}" is not empty: delete its objects first`, {
-          provider: PROVIDER,
+          provider: this.providerId,
           status: 409,
           providerCode: 'ContainerNotEmpty',
           requestId: err.requestId,
@@ -263,7 +266,7 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
       segmentSize: this.#options.segmentSize,
       segmentConcurrency: this.#options.segmentConcurrency,
       signal: options.signal,
-      provider: PROVIDER,
+      provider: this.providerId,
     });
     const etag = up.headers.etag;
     const lm = up.headers['last-modified'];
@@ -301,7 +304,7 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     const slo = String(res.headers['x-static-large-object'] ?? '').toLowerCase() === 'true';
     const sum = plainChecksum(typeof res.headers.etag === 'string' ? res.headers.etag : undefined);
     if (!range && !slo && options.verifyHash !== false && sum?.algorithm === 'md5')
-      return verifyStream(res.body, { algorithm: 'md5', expected: sum.hex, provider: PROVIDER, what: `${c}/${name}` });
+      return verifyStream(res.body, { algorithm: 'md5', expected: sum.hex, provider: this.providerId, what: `${c}/${name}` });
     return res.body;
   }
 

@@ -29,6 +29,8 @@ export interface OpenStackSwiftDriverOptions {
   region?: string | undefined;
   /** Catalog interface (default `public`). */
   interface?: EndpointInterface | undefined;
+  /** Catalog service name of the `object-store` entry (e.g. Rackspace's `cloudFiles`), when the catalog has several. */
+  serviceName?: string | undefined;
   /** Storage URL (`https://swift/v1/AUTH_x`) instead of the one auth returns. */
   storageUrl?: string | undefined;
   /** Uploads larger than this become static large objects (default 1 GiB; 1 byte to 5 GiB). */
@@ -66,6 +68,7 @@ export const SWIFT_DRIVER_OPTIONS = [
   'session',
   'region',
   'interface',
+  'serviceName',
   'storageUrl',
   'sloThreshold',
   'segmentSize',

@@ -56,6 +56,22 @@ describe('parseOpenStackError', () => {
     expect(parseOpenStackError(JSON.stringify(body))).toEqual({ code, message });
   });
 
+  it("keeps Rackspace's details and validation messages", () => {
+    expect(parseOpenStackError(JSON.stringify({ code: 400, message: 'Validation error', details: 'Invalid TTL: 5' }))).toEqual({
+      code: '400',
+      message: 'Validation error: Invalid TTL: 5',
+    });
+    expect(
+      parseOpenStackError(
+        JSON.stringify({
+          validationErrors: { messages: ['port must be 1-65535', 'bad protocol'] },
+          message: 'Validation Failure',
+          code: 400,
+        }),
+      ),
+    ).toEqual({ code: '400', message: 'Validation Failure: port must be 1-65535; bad protocol' });
+  });
+
   it('reads Glance HTML and plain text bodies', () => {
     expect(
       parseOpenStackError(

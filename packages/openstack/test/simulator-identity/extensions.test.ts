@@ -35,8 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function v2Login(auth: Record<string, unknown>): Promise<{ status: number; body: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const res = await fetch(`${sim.url}/identity/v2.0/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -43,6 +43,8 @@ export interface SimServer {
   /** Network name → fixed IPv4. */
   addresses: { network: string; addr: string; type: 'fixed' | 'floating'; mac: string }[];
   configDrive: boolean;
+  /** `OS-DCF:diskConfig` (default `MANUAL`). */
+  diskConfig: 'AUTO' | 'MANUAL';
   userData: string | undefined;
   volumesAttached: { id: string; deleteOnTermination: boolean }[];
   fault: { code: number; message: string; created: number } | undefined;

@@ -1,6 +1,6 @@
 /**
  * Nova server actions (`POST /servers/{id}/action`): reboot, os-start, os-stop, resize, confirmResize,
- * revertResize, rebuild, createImage, os-getConsoleOutput — each checked against vm_state/task_state
+ * revertResize, rebuild, createImage, os-getConsoleOutput, rescue, unrescue — each checked against vm_state/task_state
  * (409 `conflictingRequest` in the wrong state) and moved through its states over time.
  * @module
  */
@@ -129,6 +129,24 @@ function action(c: NovaCall): ReturnType<typeof ok> {
       const location = { location: `${c.world.url}/image/v2/images/${image.id}` };
       return atLeast(c.version, 2, 45) ? ok(202, { image_id: image.id }) : { ...empty(202), headers: location };
     }
+    case 'rescue': {
+      if (arg !== null && obj(arg) === undefined)
+        novaError(
+          400,
+          `Invalid input for field/attribute rescue. Value: ${JSON.stringify(arg)}. ${JSON.stringify(arg)} is not of type 'object', 'null'`,
+        );
+      const ref = str(a.rescue_image_ref);
+      if (ref !== undefined && !imageStore(c.world).get(ref)) novaError(400, `Image ${ref} could not be found.`);
+      const given = a.adminPass;
+      if (given !== undefined && typeof given !== 'string') novaError(400, 'Invalid input for field/attribute adminPass.');
+      requireState(s, 'rescue', ['active', 'stopped', 'error']);
+      c.store.transition(s, { taskState: 'rescuing' }, NOVA_TIMINGS.rescue, { vmState: 'rescued', powerState: 1, taskState: null });
+      return ok(200, { adminPass: given ?? c.world.newId().replace(/-/g, '').slice(0, 12) });
+    }
+    case 'unrescue':
+      requireState(s, 'unrescue', ['rescued']);
+      c.store.transition(s, { taskState: 'unrescuing' }, NOVA_TIMINGS.unrescue, ACTIVE);
+      return empty(202);
     case 'os-getConsoleOutput': {
       if (s.vmState === 'building') novaError(409, `Instance ${s.id} is not ready yet: guest does not have a console available.`);
       const length = a.length === undefined || a.length === null ? undefined : Number(a.length);

@@ -134,6 +134,12 @@ function create(call: NovaCall): ReturnType<typeof ok> {
   const maxCount = b.max_count === undefined ? minCount : Number(b.max_count);
   if (!Number.isInteger(minCount) || !Number.isInteger(maxCount) || minCount < 1 || maxCount < minCount)
     novaError(400, 'min_count must be <= max_count');
+  const diskConfig = b['OS-DCF:diskConfig'] ?? 'MANUAL';
+  if (diskConfig !== 'AUTO' && diskConfig !== 'MANUAL')
+    novaError(
+      400,
+      `Invalid input for field/attribute OS-DCF:diskConfig. Value: ${String(diskConfig)}. '${String(diskConfig)}' is not one of ['AUTO', 'MANUAL']`,
+    );
   const tags = Array.isArray(b.tags) && atLeast(call.version, 2, 52) ? b.tags.filter((t): t is string => typeof t === 'string') : [];
   const created: SimServer[] = [];
   for (let i = 0; i < maxCount; i++) {
@@ -149,6 +155,7 @@ function create(call: NovaCall): ReturnType<typeof ok> {
       tags: [...tags],
       securityGroups: groups.length > 0 ? (groups as string[]) : ['default'],
       configDrive: b.config_drive === true || b.config_drive === 'True' || b.config_drive === 'true',
+      diskConfig,
       userData: typeof userData === 'string' ? userData : undefined,
       volumesAttached: bootVolume ? [{ id: call.world.newId(), deleteOnTermination: bootVolume.delete_on_termination === true }] : [],
       addresses:
@@ -171,7 +178,7 @@ function create(call: NovaCall): ReturnType<typeof ok> {
       server: {
         id: first.id,
         links,
-        'OS-DCF:diskConfig': 'MANUAL',
+        'OS-DCF:diskConfig': first.diskConfig,
         security_groups: first.securityGroups.map((g) => ({ name: g })),
         adminPass: call.world.newId().replace(/-/g, '').slice(0, 12),
       },

@@ -47,7 +47,7 @@ export function serverJson(s: SimServer, flavor: SimFlavor | undefined, v: Micro
     accessIPv4: '',
     accessIPv6: '',
     links: link(base, 'servers', s.id),
-    'OS-DCF:diskConfig': 'MANUAL',
+    'OS-DCF:diskConfig': s.diskConfig,
     progress: s.vmState === 'building' ? 50 : 0,
     'OS-EXT-AZ:availability_zone': s.availabilityZone,
     config_drive: s.configDrive ? 'True' : '',

@@ -20,6 +20,8 @@ export const NOVA_TIMINGS = Object.freeze({
   rebuild: 3000,
   delete: 1000,
   snapshot: 2000,
+  rescue: 2000,
+  unrescue: 2000,
 });
 
 /**
@@ -131,6 +133,7 @@ export class ComputeStore {
         },
       ],
       configDrive: false,
+      diskConfig: 'MANUAL',
       userData: undefined,
       volumesAttached: [],
       fault: undefined,

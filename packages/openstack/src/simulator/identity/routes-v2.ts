@@ -43,8 +43,7 @@ export function registerV2Routes(router: Router, world: SimulatorWorld): void {
     } else {
       fail(400, `Expecting to find passwordCredentials or token in auth. ${MALFORMED}`);
     }
-    const defaultProject =
-      world.options.v2ScopeToDefaultProject && user.defaultProjectId !== undefined ? user.defaultProjectId : undefined;
+    const defaultProject = world.options.v2ScopeToDefaultProject && user.defaultProjectId !== undefined ? user.defaultProjectId : undefined;
     let project: SimProject | undefined;
     let roles: SimRole[] = [];
     const tenantId = str(auth.tenantId) ?? (str(auth.tenantName) === undefined ? defaultProject : undefined);
