@@ -8,3 +8,4 @@ export { SimulatorServer, type SimulatorServerOptions } from './simulator-server
 export { Router, type RouteHandler, type RouterOptions } from './router.js';
 export { jsonReply, textReply, parseJsonBody, SimulatorHttpError, InvalidJsonBodyError } from './reply.js';
 export { faultMatches } from './faults.js';
+export { runSimulatorCommand } from './command.js';

@@ -5,23 +5,10 @@
  * `node packages/openstack/dist/simulator/cli.js [--port 5000] [--help]`.
  * @module
  */
+import { runSimulatorCommand } from '@cloudmux/core/testing';
 import { runSimulatorCli } from './cli-main.js';
 
-async function main(): Promise<void> {
-  const handle = await runSimulatorCli(process.argv.slice(2), (line) => console.log(line));
-  if (!handle) return;
-  const stop = (signal: string): void => {
-    console.log(`\n${signal}: stopping the simulator`);
-    handle.sim.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-}
-
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(2);
+runSimulatorCommand(async (argv, print) => {
+  const handle = await runSimulatorCli(argv, print);
+  return handle && (() => handle.sim.stop());
 });

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { rackspaceAuthFromEnv, resolveRackspaceAuth } from '@cloudmux/rackspace';
 import { CLI_USAGE, runRackspaceSimulatorCli } from '@cloudmux/rackspace/simulator';
 
@@ -25,5 +29,49 @@ describe('cloudmux-rackspace-simulator', () => {
     await expect(runRackspaceSimulatorCli(['--port', '99999'], () => undefined)).rejects.toThrow(/--port must be 0..65535/);
     await expect(runRackspaceSimulatorCli(['--speed=0'], () => undefined)).rejects.toThrow(/--speed must be a positive number/);
     await expect(runRackspaceSimulatorCli(['--colour'], () => undefined)).rejects.toThrow(/colour/);
+  });
+});
+
+const built = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/simulator/cli.js');
+
+/** Runs the built command; resolves with its exit code and output once it exits. */
+function runBuilt(
+  args: string[],
+  onLine?: (line: string, kill: () => void) => void,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [built, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      for (const line of out.split('\n')) onLine?.(line, () => child.kill('SIGINT'));
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+(existsSync(built) ? describe : describe.skip)('the built cloudmux-rackspace-simulator command', () => {
+  it('serves until SIGINT, then stops and exits 0', async () => {
+    let identity = '';
+    let killed = false;
+    const result = await runBuilt(['--speed', '5'], (line, kill) => {
+      if (!killed && line.startsWith('export RACKSPACE_IDENTITY=')) {
+        identity = line.slice('export RACKSPACE_IDENTITY='.length);
+        killed = true;
+        kill();
+      }
+    });
+    expect(identity).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/identity\/v2\.0$/);
+    expect(result.out).toContain('SIGINT: stopping the simulator');
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 2 with the message on a bad argument', async () => {
+    const result = await runBuilt(['--port', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--port must be 0..65535');
   });
 });
