@@ -28,6 +28,7 @@ import {
   type UpdateObjectMetadataOptions,
   type UploadObjectOptions,
   type UploadObjectViaStreamOptions,
+  verifyStreamOffThread,
 } from '@cloudmux/core/storage';
 import { readAwsEnv } from '../credentials/from-env.js';
 import type { Env } from '../credentials/shared-files.js';
@@ -40,7 +41,6 @@ import { resolveS3Options, type ResolvedS3Options, type S3DriverOptions } from '
 import { S3_PROVIDER, type S3ProviderDefaults } from './providers.js';
 import { objectFromHeaders, type S3BucketExtra, type S3ObjectExtra } from './to-object.js';
 import { putS3File, uploadS3Object, type S3Uploaded } from './upload.js';
-import { verifyDownload } from './verify-download.js';
 import { escapeXmlText } from '../xml/index.js';
 import { exactRange } from './range.js';
 import { copyS3Object } from './copy.js';
@@ -341,8 +341,16 @@ export class S3StorageDriver extends StorageDriver {
     const sse = res.headers['x-amz-server-side-encryption'];
     const plain = plainChecksum(typeof etag === 'string' ? etag : undefined);
     if (range) return exactRange(res.body, res.status, res.headers, range.start, range.end);
-    if (options.verifyHash !== false && plain?.algorithm === 'md5' && sse !== 'aws:kms' && sse !== 'aws:kms:dsse')
-      return verifyDownload(res.body, { expected: plain.hex, provider: this.providerId, what: `${b}/${key}` });
+    if (options.verifyHash !== false && plain?.algorithm === 'md5' && sse !== 'aws:kms' && sse !== 'aws:kms:dsse') {
+      const length = Number(res.headers['content-length']);
+      return verifyStreamOffThread(res.body, {
+        algorithm: 'md5',
+        expected: plain.hex,
+        provider: this.providerId,
+        what: `${b}/${key}`,
+        size: Number.isSafeInteger(length) ? length : undefined,
+      });
+    }
     return res.body;
   }
 

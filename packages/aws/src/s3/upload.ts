@@ -2,12 +2,11 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { HttpHeaders } from '@cloudmux/core/http';
-import { plainChecksum, uploadMismatch } from '@cloudmux/core/storage';
+import { PartPool, plainChecksum, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import { UNSIGNED_PAYLOAD } from '../signing/sigv4.js';
 import { escapeXmlText, parseXml, xmlObject, xmlText } from '../xml/index.js';
 import type { S3Client } from './client.js';
 import { throwIfAborted } from '@cloudmux/core';
-import { toBuffer } from '@cloudmux/core/storage';
 
 /** What {@link uploadS3Object} stores. */
 export interface S3Upload {
@@ -58,45 +57,6 @@ const MAX_PART = 5 * 1024 * 1024 * 1024;
 /** The size of part `n` (1-based): `partSize`, doubled every {@link PARTS_PER_SIZE} parts, at most 5 GiB. */
 export function partSizeOf(partSize: number, n: number): number {
   return Math.min(MAX_PART, partSize * 2 ** Math.floor((n - 1) / PARTS_PER_SIZE));
-}
-
-/**
- * The part buffers of one multipart upload: at most `count` buffers, allocated on first need and
- * reused, so an upload's memory is `count × part size` however large the object (no per-part garbage
- * for the collector to catch up with). When the part size grows, smaller buffers are dropped as they
- * come back.
- */
-class PartPool {
-  readonly #count: number;
-  readonly #free: Buffer[] = [];
-  #allocated = 0;
-  #wake: (() => void) | undefined;
-
-  constructor(count: number) {
-    this.#count = count;
-  }
-
-  /** A free buffer of at least `size` bytes, waiting for a part to finish when all are in use. */
-  async acquire(size: number): Promise<Buffer> {
-    for (;;) {
-      const b = this.#free.pop();
-      if (b !== undefined && b.length >= size) return b;
-      if (b !== undefined) this.#allocated--;
-      if (this.#allocated < this.#count) {
-        this.#allocated++;
-        return Buffer.allocUnsafeSlow(size);
-      }
-      await new Promise<void>((r) => (this.#wake = r));
-    }
-  }
-
-  /** Gives a buffer back (its part is done, sent or failed). */
-  release(b: Buffer): void {
-    this.#free.push(b);
-    const wake = this.#wake;
-    this.#wake = undefined;
-    wake?.();
-  }
 }
 
 /**

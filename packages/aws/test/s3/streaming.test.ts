@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ChecksumMismatchError } from '@cloudmux/core/errors';
+import { OFF_THREAD_MIN_BYTES } from '@cloudmux/core/storage';
 import { S3StorageDriver } from '@cloudmux/aws';
 import { DEFAULT_S3_CREDENTIALS, S3Simulator } from '@cloudmux/aws/simulator';
-import { OffThreadHash } from '../../src/s3/hash-worker.js';
 import { partSizeOf } from '../../src/s3/upload.js';
 
 const KiB = 1024;
@@ -24,22 +24,6 @@ async function readAll(s: AsyncIterable<unknown>): Promise<Buffer> {
   for await (const c of s) parts.push(Buffer.from(c as Uint8Array));
   return Buffer.concat(parts);
 }
-
-describe('S3 download hashing off the event loop thread', () => {
-  it('OffThreadHash hashes a stream fed in pieces, and two streams at once do not mix', async () => {
-    const a = new OffThreadHash('md5');
-    const b = new OffThreadHash('sha256');
-    const slot = Buffer.from(new SharedArrayBuffer(64 * KiB));
-    const data = bytes(200 * KiB);
-    for (let at = 0; at < data.length; at += slot.length) {
-      const n = data.copy(slot, 0, at);
-      await a.update(slot.subarray(0, n));
-      await b.update(slot.subarray(0, n));
-    }
-    expect(await a.digest()).toBe(md5(data));
-    expect(await b.digest()).toBe(createHash('sha256').update(data).digest('hex'));
-  });
-});
 
 describe('S3 multipart part sizes', () => {
   it('doubles the part size every 2,500 parts (10,000 parts reach about 183 GiB with 5 MiB parts), at most 5 GiB', () => {
@@ -84,8 +68,8 @@ describe('S3 downloads verified against the ETag (MD5)', () => {
     });
   }
 
-  it('passes intact bytes through unchanged, across many hashing slots', async () => {
-    const data = bytes(5 * MiB + 321);
+  it('passes intact bytes through unchanged (large ones hashed off the event loop thread)', async () => {
+    const data = bytes(OFF_THREAD_MIN_BYTES + 5 * MiB + 321);
     put('ok.bin', data);
     const o = await driver.getObject('dl-bucket', { name: 'ok.bin' });
     expect((await readAll(await driver.downloadObjectAsStream(o))).equals(data)).toBe(true);
@@ -98,21 +82,24 @@ describe('S3 downloads verified against the ETag (MD5)', () => {
     }
   });
 
-  it('fails the stream with ChecksumMismatchError when the bytes differ from the ETag; verifyHash: false reads them as they are', async () => {
-    const data = bytes(3 * MiB);
-    const stored = Buffer.from(data);
-    stored[2 * MiB + 5] ^= 0xff;
-    put('bad.bin', stored, data);
-    const o = await driver.getObject('dl-bucket', { name: 'bad.bin' });
-    const err = await readAll(await driver.downloadObjectAsStream(o)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ChecksumMismatchError);
-    expect(err).toMatchObject({ algorithm: 'md5', expected: md5(data), actual: md5(stored) });
-    expect((err as Error).message).toContain('dl-bucket/bad.bin');
-    expect((await readAll(await driver.downloadObjectAsStream(o, { verifyHash: false }))).equals(stored)).toBe(true);
-  });
+  it.each([3 * MiB, OFF_THREAD_MIN_BYTES + MiB])(
+    'fails the stream (%s bytes) with ChecksumMismatchError when the bytes differ from the ETag; verifyHash: false reads them as they are',
+    async (length) => {
+      const data = bytes(length);
+      const stored = Buffer.from(data);
+      stored[2 * MiB + 5] ^= 0xff;
+      put('bad.bin', stored, data);
+      const o = await driver.getObject('dl-bucket', { name: 'bad.bin' });
+      const err = await readAll(await driver.downloadObjectAsStream(o)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ChecksumMismatchError);
+      expect(err).toMatchObject({ algorithm: 'md5', expected: md5(data), actual: md5(stored) });
+      expect((err as Error).message).toContain('dl-bucket/bad.bin');
+      expect((await readAll(await driver.downloadObjectAsStream(o, { verifyHash: false }))).equals(stored)).toBe(true);
+    },
+  );
 
   it('a consumer that stops early releases the download', async () => {
-    put('big.bin', bytes(4 * MiB));
+    put('big.bin', bytes(OFF_THREAD_MIN_BYTES + MiB));
     const o = await driver.getObject('dl-bucket', { name: 'big.bin' });
     const s = await driver.downloadObjectAsStream(o);
     for await (const chunk of s) {

@@ -28,6 +28,7 @@ import {
   type UpdateObjectMetadataOptions,
   type UploadObjectOptions,
   type UploadObjectViaStreamOptions,
+  verifyStreamOffThread,
 } from '@cloudmux/core/storage';
 import { AZURE_BLOBS_CAPABILITIES } from './capabilities.js';
 import { BlobClient } from './client.js';
@@ -45,7 +46,6 @@ import { blobSasUrl, copyBlob, setBlobContentType, setBlobMetadata } from './blo
 import { iterateBlobPages, type BlobListingOptions, type BlobListingPage } from './listing.js';
 import { objectFromHeaders, listContainersPage, type AzureBlobExtra, type AzureContainerExtra } from './to-object.js';
 import { uploadBlob } from './upload.js';
-import { verifyMd5 } from './md5-check.js';
 import { parseXml } from './xml.js';
 
 const UPLOAD_KEYS = ['name', 'contentType', 'meta', 'verifyHash', 'md5', 'signal'];
@@ -330,7 +330,8 @@ export class AzureBlobsStorageDriver extends StorageDriver {
       const hex = Buffer.from(md5, 'base64').toString('hex');
       const length = Number(res.headers['content-length']);
       if (hex.length === 32)
-        return verifyMd5(res.body, {
+        return verifyStreamOffThread(res.body, {
+          algorithm: 'md5',
           expected: hex,
           provider: AZURE_BLOBS_PROVIDER.id,
           what: `${c}/${name}`,

@@ -2,9 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { throwIfAborted } from '@cloudmux/core';
 import type { HttpHeaders } from '@cloudmux/core/http';
-import { PartBuffer, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
+import { md5HexToBase64, OffThreadHash, PartBuffer, PartPool, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import type { BlobClient } from './client.js';
-import { OffThreadMd5, sharedBufferOf } from './md5-worker.js';
 import { metaHeaders } from './meta.js';
 import { escapeXml } from './xml.js';
 
@@ -120,14 +119,13 @@ async function putWhole(client: BlobClient, u: BlobUpload, data: Buffer): Promis
 class BlockWriter {
   readonly #client: BlobClient;
   readonly #u: BlobUpload;
-  readonly #md5 = new OffThreadMd5();
+  readonly #md5 = new OffThreadHash('md5');
   readonly #prefix = randomBytes(6).toString('hex');
   readonly #ids: string[] = [];
-  readonly #free: Buffer[] = [];
+  readonly #pool: PartPool;
   readonly #inflight = new Set<Promise<void>>();
   readonly #abort = new AbortController();
   readonly #signal: AbortSignal;
-  #allocated = 0;
   #current: Buffer | undefined;
   #used = 0;
   #failure: unknown;
@@ -135,6 +133,8 @@ class BlockWriter {
   constructor(client: BlobClient, u: BlobUpload) {
     this.#client = client;
     this.#u = u;
+    // Shared memory, so the hashing thread reads the blocks in place.
+    this.#pool = new PartPool(u.blocksInFlight + 1, { shared: true });
     this.#signal = u.signal === undefined ? this.#abort.signal : AbortSignal.any([u.signal, this.#abort.signal]);
   }
 
@@ -165,22 +165,16 @@ class BlockWriter {
     this.#md5.discard();
   }
 
-  /** A free block buffer: a reused one, a new one while fewer than `blocksInFlight + 1` exist, or the next one freed. */
+  /** A free block buffer (reused once its block is stored; at most `blocksInFlight + 1` exist). */
   async #buffer(): Promise<Buffer> {
-    for (;;) {
-      if (this.#failure !== undefined) throw this.#failure;
-      const free = this.#free.pop();
-      if (free !== undefined) {
-        this.#used = 0;
-        return free;
-      }
-      if (this.#allocated <= this.#u.blocksInFlight) {
-        this.#allocated++;
-        this.#used = 0;
-        return sharedBufferOf(this.#u.blockSize);
-      }
-      await Promise.race(this.#inflight);
+    if (this.#failure !== undefined) throw this.#failure;
+    const b = await this.#pool.acquire(this.#u.blockSize);
+    this.#used = 0;
+    if (this.#failure !== undefined) {
+      this.#pool.release(b);
+      throw this.#failure;
     }
+    return b;
   }
 
   /** Starts Put Block of the current buffer, once fewer than `blocksInFlight` are in flight. */
@@ -203,23 +197,24 @@ class BlockWriter {
           container: this.#u.container,
           blob: this.#u.name,
           query: { comp: 'block', blockid: id },
-          headers: { 'content-md5': contentMd5 ?? '' },
+          headers: { 'content-md5': md5HexToBase64(contentMd5 ?? '') },
           body,
           action: 'PutBlock',
           signal: this.#signal,
         }),
       )
       .then(
-        () => {
-          // The service answered after reading the whole body: the buffer is no longer in use.
-          this.#free.push(buf);
-        },
+        () => undefined,
         (err: unknown) => {
           this.#failure ??= err;
           this.#abort.abort();
         },
       )
-      .finally(() => this.#inflight.delete(task));
+      .finally(() => {
+        this.#inflight.delete(task);
+        // The request has settled (answered after reading the whole body, or aborted): the buffer is free.
+        this.#pool.release(buf);
+      });
     this.#inflight.add(task);
   }
 }

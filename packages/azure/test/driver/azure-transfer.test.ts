@@ -117,6 +117,13 @@ describe('AzureBlobsStorageDriver transfers', () => {
     sim.state.containers.get('box')!.blobs.get('big.bin')!.data[4_000_000] ^= 0xff;
     await expect(readAll(await d.downloadObjectAsStream(o))).rejects.toBeInstanceOf(ChecksumMismatchError);
     expect((await readAll(await d.downloadObjectAsStream(o, { verifyHash: false }))).length).toBe(data.length);
+    // A consumer that stops early releases the download.
+    const early = await d.downloadObjectAsStream(o);
+    for await (const chunk of early) {
+      expect((chunk as Buffer).length).toBeGreaterThan(0);
+      break;
+    }
+    expect(early.destroyed).toBe(true);
     d.close();
   });
 

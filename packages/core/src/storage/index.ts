@@ -38,12 +38,15 @@ export {
   verifyStream,
   type VerifyStreamOptions,
 } from './checksum.js';
+export { allocSharedBuffer, OffThreadHash } from './hash-worker.js';
+export { OFF_THREAD_MIN_BYTES, type VerifyOffThreadOptions, verifyStreamOffThread } from './verify-off-thread.js';
 export { downloadToFile, type DownloadToFileOptions } from './atomic-download.js';
 export { checkContentType, checkDelimiter, checkMeta, checkPrefix, checkRange, checkTempUrlOptions, uploadSource } from './validate.js';
 export { rollUp, type ListingEntry } from './delimiter.js';
 export { STORAGE_METHODS, type StorageMethod } from './capabilities.js';
 export { containerName, StorageDriver, type StorageDriverClass } from './base-driver.js';
 export { PartBuffer, toBuffer } from './part-buffer.js';
+export { PartPool, type PartPoolOptions } from './part-pool.js';
 export { getDriver, setDriver, storageRegistry } from './registry.js';
 export type { CallOptions } from '../common/options.js';
 export type { SetDriverOptions } from '../common/registry.js';

@@ -1,8 +1,23 @@
 import type { StorageDriver } from './base-driver.js';
 import { sameResource } from '../common/same-resource.js';
 
+/** One descriptor for every `driver` back-reference (listings build thousands of objects); emptied after use. */
+const DRIVER: PropertyDescriptor = { value: undefined, enumerable: false, writable: false };
+
 function attach(target: object, driver: StorageDriver): void {
-  Object.defineProperty(target, 'driver', { value: driver, enumerable: false, writable: false });
+  DRIVER.value = driver;
+  Object.defineProperty(target, 'driver', DRIVER);
+  DRIVER.value = undefined;
+}
+
+/** The metadata of objects that have none: one frozen object shared by all. */
+const NO_META: Readonly<Record<string, string>> = Object.freeze({});
+
+/** A frozen copy of `meta`, or the shared empty one. */
+function frozenMeta(meta: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> {
+  if (meta === undefined) return NO_META;
+  for (const _ in meta) return Object.freeze({ ...meta });
+  return NO_META;
 }
 
 /** Fields of a {@link Container}. */
@@ -75,7 +90,7 @@ export class StorageObject<E extends object = object> {
     this.hash = init.hash;
     this.contentType = init.contentType;
     this.lastModified = init.lastModified;
-    this.meta = Object.freeze({ ...(init.meta ?? {}) });
+    this.meta = frozenMeta(init.meta);
     this.containerName = init.containerName;
     this.extra = init.extra ?? ({} as E);
     attach(this, driver);

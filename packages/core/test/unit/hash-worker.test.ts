@@ -1,0 +1,59 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { allocSharedBuffer, OffThreadHash } from '@cloudmux/core/storage';
+
+const hex = (algorithm: string, ...parts: Uint8Array[]): string => {
+  const h = createHash(algorithm);
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+};
+
+describe('OffThreadHash', () => {
+  it('hashes bytes fed in pieces on the hashing thread, in order, with per-update block digests', async () => {
+    const a = allocSharedBuffer(300_000);
+    const b = allocSharedBuffer(5);
+    randomBytes(300_000).copy(a);
+    b.write('hello');
+    const h = new OffThreadHash('md5');
+    expect(h.offThread).toBe(true);
+    const [blockA, blockB] = await Promise.all([h.update(a, true), h.update(b, true)]);
+    expect(blockA).toBe(hex('md5', a));
+    expect(blockB).toBe(hex('md5', b));
+    expect(await h.update(a.subarray(10, 20))).toBeUndefined();
+    expect(await h.digest()).toBe(hex('md5', a, b, a.subarray(10, 20)));
+  });
+
+  it('computes SHA-256 too, and keeps concurrent hashes apart', async () => {
+    const x = new OffThreadHash('md5');
+    const y = new OffThreadHash('sha256');
+    const one = allocSharedBuffer(3);
+    one.write('one');
+    const two = allocSharedBuffer(3);
+    two.write('two');
+    const [, blockY] = await Promise.all([x.update(one), y.update(two, true), x.update(two)]);
+    expect(blockY).toBe(hex('sha256', two));
+    expect(await y.digest()).toBe(hex('sha256', two));
+    expect(await x.digest()).toBe(hex('md5', Buffer.from('onetwo')));
+  });
+
+  it('accepts bytes outside shared memory (copied once), and a shared slot can be reused once an update resolved', async () => {
+    const h = new OffThreadHash('md5');
+    const slot = allocSharedBuffer(64 * 1024);
+    const data = randomBytes(200 * 1024);
+    for (let at = 0; at < data.length; at += slot.length) {
+      const n = data.copy(slot, 0, at);
+      await h.update(slot.subarray(0, n));
+    }
+    await h.update(Buffer.from('plain'));
+    await h.update(new Uint8Array([1, 2, 3]));
+    expect(await h.digest()).toBe(hex('md5', data, Buffer.from('plain'), new Uint8Array([1, 2, 3])));
+  });
+
+  it('an empty hash has the digest of no bytes; discard after digest is harmless', async () => {
+    const h = new OffThreadHash('sha256');
+    expect(await h.digest()).toBe(hex('sha256'));
+    h.discard();
+    const d = new OffThreadHash('md5');
+    await d.update(Buffer.from('x'));
+    d.discard();
+  });
+});
