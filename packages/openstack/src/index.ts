@@ -76,7 +76,16 @@ export {
   type V3PasswordCredentials,
   type V3TokenCredentials,
 } from './identity/index.js';
-export { ServiceClient, mapOpenStackError, iteratePages, nextLink, type ServiceClientOptions, type Page } from './common/index.js';
+export {
+  ServiceClient,
+  mapOpenStackError,
+  parseOpenStackError,
+  iteratePages,
+  nextLink,
+  type OpenStackErrorDetails,
+  type ServiceClientOptions,
+  type Page,
+} from './common/index.js';
 export {
   resolveOpenStackConfig,
   sessionOptionsFromConfig,
@@ -146,5 +155,11 @@ export { SWIFT_DRIVER_OPTIONS, type OpenStackSwiftDriverOptions, type SwiftAuthV
 export { TempAuth, KeystoneSwiftAuth, type SwiftAuth, type SwiftCredentials } from './swift/auth.js';
 export { mapSwiftError } from './swift/errors.js';
 export { segmentContainerOf } from './swift/upload.js';
+export {
+  encodeSegment as encodeSwiftPathSegment,
+  encodeObjectPath as encodeSwiftObjectPath,
+  checkContainerName as checkSwiftContainerName,
+  checkObjectName as checkSwiftObjectName,
+} from './swift/names.js';
 export { tempUrlSignature, infoUrlOf, type TempUrlDigest } from './swift/temp-url.js';
 export type { SwiftObjectExtra, SwiftContainerExtra } from './swift/to-object.js';

@@ -10,17 +10,26 @@ export function encodeObjectPath(name: string): string {
   return name.split('/').map(encodeSegment).join('/');
 }
 
-/** Checks a container name: 1-256 bytes, no `/` (Swift's limits). */
-export function checkContainerName(name: unknown): string {
+/**
+ * Checks a container name: 1-256 bytes, no `/` (Swift's limits). `where` (e.g. the calling method) prefixes the
+ * message and `provider` goes on the error, when given.
+ */
+export function checkContainerName(name: unknown, where?: string, provider?: string): string {
   if (typeof name !== 'string' || name.length === 0 || Buffer.byteLength(name) > 256 || name.includes('/'))
-    throw new InvalidArgumentError(`Invalid container name ${JSON.stringify(name)}: expected 1-256 bytes without "/"`);
+    throw new InvalidArgumentError(
+      `${where !== undefined ? `${where}: invalid` : 'Invalid'} container name ${JSON.stringify(name)}: expected 1-256 bytes without "/"`,
+      provider !== undefined ? { provider } : undefined,
+    );
   return name;
 }
 
-/** Checks an object name: 1-1024 bytes (Swift's default `max_object_name_length`). */
-export function checkObjectName(name: unknown): string {
+/** Checks an object name: 1-1024 bytes (Swift's default `max_object_name_length`); `where` and `provider` as above. */
+export function checkObjectName(name: unknown, where?: string, provider?: string): string {
   if (typeof name !== 'string' || name.length === 0 || Buffer.byteLength(name) > 1024)
-    throw new InvalidArgumentError(`Invalid object name ${JSON.stringify(name)}: expected a string of 1-1024 bytes`);
+    throw new InvalidArgumentError(
+      `${where !== undefined ? `${where}: invalid` : 'Invalid'} object name ${JSON.stringify(name)}: expected a string of 1-1024 bytes`,
+      provider !== undefined ? { provider } : undefined,
+    );
   return name;
 }
 

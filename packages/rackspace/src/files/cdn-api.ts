@@ -5,10 +5,9 @@
  */
 import { InvalidArgumentError, NotFoundError } from '@cloudmux/core/errors';
 import type { HttpResponse } from '@cloudmux/core/http';
-import { ServiceClient, type IdentitySession } from '@cloudmux/openstack';
+import { ServiceClient, encodeSwiftObjectPath, encodeSwiftPathSegment, type IdentitySession } from '@cloudmux/openstack';
 import { RACKSPACE_SERVICES } from '../identity/index.js';
 import { CDN_MAX_TTL, CDN_MIN_TTL, type CdnContainerWire } from './cdn-wire.js';
-import { encodeObjectName, encodeSegment } from './names.js';
 import { cdnInfoFromHeaders, cdnInfoFromWire, type CloudFilesCdnInfo } from './to-cdn-info.js';
 
 /** CDN settings to send (`X-TTL`, `X-Log-Retention`, `X-CDN-Enabled`). */
@@ -85,7 +84,7 @@ export class CloudFilesCdnApi {
     try {
       await this.#client.request<string>({
         method: 'DELETE',
-        path: `/${encodeSegment(container)}`,
+        path: `/${encodeSwiftPathSegment(container)}`,
         headers: { 'x-remove-cdn-container': 't' },
         responseType: 'text',
         signal,
@@ -101,7 +100,7 @@ export class CloudFilesCdnApi {
     try {
       await this.#client.request<string>({
         method: 'DELETE',
-        path: `/${encodeSegment(container)}/${encodeObjectName(object)}`,
+        path: `/${encodeSwiftPathSegment(container)}/${encodeSwiftObjectPath(object)}`,
         headers: email === undefined ? {} : { 'x-purge-email': email },
         responseType: 'text',
         // A purge counts against a daily quota: never repeated automatically.
@@ -155,7 +154,7 @@ export class CloudFilesCdnApi {
     try {
       return await this.#client.request<string>({
         method,
-        path: `/${encodeSegment(container)}`,
+        path: `/${encodeSwiftPathSegment(container)}`,
         headers: method === 'HEAD' ? headers : { ...headers, 'content-length': '0' },
         responseType: 'text',
         signal,

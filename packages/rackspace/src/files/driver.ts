@@ -6,11 +6,17 @@
 import { assertKnownOptions, checkExKeys, type CallOptions, type Capabilities } from '@cloudmux/core';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { containerName, type ContainerRef, type StorageMethod, type StorageObject } from '@cloudmux/core/storage';
-import { OpenStackSwiftStorageDriver, type IdentitySession, type OpenStackSwiftDriverOptions } from '@cloudmux/openstack';
+import {
+  OpenStackSwiftStorageDriver,
+  checkSwiftContainerName,
+  checkSwiftObjectName,
+  encodeSwiftObjectPath,
+  type IdentitySession,
+  type OpenStackSwiftDriverOptions,
+} from '@cloudmux/openstack';
 import { RACKSPACE_SERVICES, rackspaceAuthFromEnv, resolveRackspaceAuth } from '../identity/index.js';
 import { CLOUDFILES_CAPABILITIES } from './capabilities.js';
 import { checkCdnTtl, checkLogRetention, CloudFilesCdnApi } from './cdn-api.js';
-import { cdnContainerName, cdnObjectName, encodeObjectName } from './names.js';
 import {
   CLOUDFILES_CDN_URI_TYPES,
   CLOUDFILES_DRIVER_OPTIONS,
@@ -132,7 +138,7 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
     const method = 'enableContainerCdn';
     assertKnownOptions(method, options, CALL_KEYS);
     const ex = checkExKeys(options.ex, ['ttl', 'logRetention'], { method, provider: PROVIDER });
-    const c = cdnContainerName(method, containerName(container), PROVIDER);
+    const c = checkSwiftContainerName(containerName(container), method, PROVIDER);
     const ttl = checkCdnTtl(method, ex?.ttl, PROVIDER);
     const logRetention = checkLogRetention(method, ex?.logRetention, PROVIDER);
     // The CDN API accepts any name; Rackspace serves only containers that exist in storage, so check first.
@@ -145,7 +151,7 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
   override async getContainerCdnUrl(container: ContainerRef, options: CloudFilesCdnUrlOptions = {}): Promise<string> {
     const method = 'getContainerCdnUrl';
     const type = this.#uriType(method, options);
-    const c = cdnContainerName(method, containerName(container), PROVIDER);
+    const c = checkSwiftContainerName(containerName(container), method, PROVIDER);
     return this.#uri(await this.#cdn.info(c, options.signal), type, method);
   }
 
@@ -153,9 +159,9 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
   override async getObjectCdnUrl(object: StorageObject, options: CloudFilesCdnUrlOptions = {}): Promise<string> {
     const method = 'getObjectCdnUrl';
     const type = this.#uriType(method, options);
-    const c = cdnContainerName(method, object?.containerName, PROVIDER);
-    const name = cdnObjectName(method, object.name, PROVIDER);
-    return `${this.#uri(await this.#cdn.info(c, options.signal), type, method)}/${encodeObjectName(name)}`;
+    const c = checkSwiftContainerName(object?.containerName, method, PROVIDER);
+    const name = checkSwiftObjectName(object.name, method, PROVIDER);
+    return `${this.#uri(await this.#cdn.info(c, options.signal), type, method)}/${encodeSwiftObjectPath(name)}`;
   }
 
   // ---- CDN extensions ----
@@ -163,14 +169,14 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
   /** A container's CDN settings: enabled, TTL, log retention and its URIs; `NotFoundError` if never CDN-enabled. */
   exGetContainerCdnInfo(container: ContainerRef, options: CallOptions = {}): Promise<CloudFilesCdnInfo> {
     assertKnownOptions('exGetContainerCdnInfo', options, ['signal']);
-    return this.#cdn.info(cdnContainerName('exGetContainerCdnInfo', containerName(container), PROVIDER), options.signal);
+    return this.#cdn.info(checkSwiftContainerName(containerName(container), 'exGetContainerCdnInfo', PROVIDER), options.signal);
   }
 
   /** Takes a container off the CDN (`X-CDN-Enabled: False`); edge copies stay until their TTL expires (or purge them). */
   async exDisableContainerCdn(container: ContainerRef, options: CallOptions = {}): Promise<boolean> {
     assertKnownOptions('exDisableContainerCdn', options, ['signal']);
     await this.#cdn.update(
-      cdnContainerName('exDisableContainerCdn', containerName(container), PROVIDER),
+      checkSwiftContainerName(containerName(container), 'exDisableContainerCdn', PROVIDER),
       { enabled: false },
       options.signal,
     );
@@ -181,7 +187,7 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
   async exUpdateContainerCdn(container: ContainerRef, options: CloudFilesUpdateCdnOptions): Promise<CloudFilesCdnInfo> {
     const method = 'exUpdateContainerCdn';
     assertKnownOptions(method, options, ['ttl', 'logRetention', 'signal']);
-    const c = cdnContainerName(method, containerName(container), PROVIDER);
+    const c = checkSwiftContainerName(containerName(container), method, PROVIDER);
     const ttl = checkCdnTtl(method, options?.ttl, PROVIDER);
     const logRetention = checkLogRetention(method, options?.logRetention, PROVIDER);
     if (ttl === undefined && logRetention === undefined)
@@ -196,7 +202,7 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
    */
   async exRemoveCdnContainer(container: ContainerRef, options: CallOptions = {}): Promise<boolean> {
     assertKnownOptions('exRemoveCdnContainer', options, ['signal']);
-    await this.#cdn.remove(cdnContainerName('exRemoveCdnContainer', containerName(container), PROVIDER), options.signal);
+    await this.#cdn.remove(checkSwiftContainerName(containerName(container), 'exRemoveCdnContainer', PROVIDER), options.signal);
     return true;
   }
 
@@ -224,8 +230,8 @@ export class CloudFilesStorageDriver extends OpenStackSwiftStorageDriver {
   async exPurgeObjectFromCdn(container: ContainerRef, objectName: string, options: CloudFilesPurgeOptions = {}): Promise<boolean> {
     const method = 'exPurgeObjectFromCdn';
     assertKnownOptions(method, options, ['email', 'signal']);
-    const c = cdnContainerName(method, containerName(container), PROVIDER);
-    const name = cdnObjectName(method, objectName, PROVIDER);
+    const c = checkSwiftContainerName(containerName(container), method, PROVIDER);
+    const name = checkSwiftObjectName(objectName, method, PROVIDER);
     const emails = options.email === undefined ? undefined : typeof options.email === 'string' ? [options.email] : options.email;
     if (
       emails !== undefined &&

@@ -1,10 +1,10 @@
 /**
  * Cloud Load Balancers error bodies → core errors. The API answers `{ "message", "code" }`, with
- * `validationErrors.messages` on a 400, and a 422 "immutable" while a balancer is busy with another change.
+ * `validationErrors.messages` on a 400 (read by `@cloudmux/openstack`'s `parseOpenStackError`), and a 422 "immutable" while a balancer is busy with another change.
  * @module
  */
 import { AlreadyExistsError, BadRequestError, NotFoundError, ProviderError, type ProviderErrorOptions } from '@cloudmux/core/errors';
-import type { ClbFault } from './wire.js';
+import { parseOpenStackError } from '@cloudmux/openstack';
 
 /**
  * A write was refused with 422 because the balancer is busy (`PENDING_UPDATE`, `BUILD`, `PENDING_DELETE`):
@@ -35,16 +35,6 @@ export interface LbErrorContext {
   requestId: string | undefined;
 }
 
-/** Parses an error body; `{}` when it is not the API's JSON fault. */
-export function parseFault(text: string): ClbFault {
-  try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as ClbFault) : {};
-  } catch {
-    return {};
-  }
-}
-
 const IMMUTABLE = /immutable|considered immutable/i;
 const EXISTS = /duplicate|already exists|already configured/i;
 
@@ -55,10 +45,8 @@ const EXISTS = /duplicate|already exists|already configured/i;
  * retryable `ProviderError` for 5xx.
  */
 export function mapLoadBalancerFault(status: number, bodyText: string, ctx: LbErrorContext): ProviderError {
-  const fault = parseFault(bodyText);
-  const messages = (fault.validationErrors?.messages ?? []).filter((m): m is string => typeof m === 'string');
-  const base = typeof fault.message === 'string' ? fault.message : undefined;
-  const providerMessage = messages.length > 0 ? `${base ?? 'Validation Failure'}: ${messages.join('; ')}` : base;
+  // `message`, then `details` and every `validationErrors.messages` entry, as the OpenStack reader joins them.
+  const providerMessage = parseOpenStackError(bodyText).message;
   const message =
     `${ctx.provider}: ${ctx.action} (${ctx.method} ${ctx.url}) failed with HTTP ${status}` +
     (providerMessage !== undefined ? `: ${providerMessage}` : '') +
