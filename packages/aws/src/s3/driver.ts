@@ -11,7 +11,6 @@ import {
   checkTempUrlOptions,
   Container,
   containerName,
-  plainChecksum,
   StorageDriver,
   uploadSource,
   type ContainerRef,
@@ -28,22 +27,21 @@ import {
   type UpdateObjectMetadataOptions,
   type UploadObjectOptions,
   type UploadObjectViaStreamOptions,
-  verifyStreamOffThread,
 } from '@cloudmux/core/storage';
 import { readAwsEnv } from '../credentials/from-env.js';
 import type { Env } from '../credentials/shared-files.js';
 import type { AwsCredentials } from '../signing/sigv4.js';
 import { S3_CAPABILITIES } from './capabilities.js';
 import { S3Client } from './client.js';
-import { iterateS3Pages, listAllS3Objects, listBucketsResult, s3Listing, type S3ListingQuery } from './listing.js';
+import { iterateS3Buckets, iterateS3Pages, listAllS3Objects, s3Listing, type S3ListingQuery } from './listing.js';
 import { checkBucketName, checkKey, guessContentType } from './names.js';
 import { resolveS3Options, type ResolvedS3Options, type S3DriverOptions } from './options.js';
 import { S3_PROVIDER, type S3ProviderDefaults } from './providers.js';
 import { objectFromHeaders, type S3BucketExtra, type S3ObjectExtra } from './to-object.js';
 import { putS3File, uploadS3Object, type S3Uploaded } from './upload.js';
 import { escapeXmlText } from '../xml/index.js';
-import { exactRange } from './range.js';
 import { copyS3Object } from './copy.js';
+import { downloadS3Object } from './download.js';
 import type { ProviderDefinition } from '@cloudmux/core';
 import { exHeaders, type S3UploadEx } from './ex.js';
 
@@ -136,11 +134,13 @@ export class S3StorageDriver extends StorageDriver {
 
   // ---- buckets ----
 
-  /** Buckets of the account (ListBuckets). */
+  /**
+   * Buckets of the account (ListBuckets), `pageSize` at a time (`max-buckets`, then `continuation-token`),
+   * lazily; `extra.region` from `<BucketRegion>` when the server sends it. Servers that do not page answer all at once.
+   */
   override async *iterateContainers(options: CallOptions = {}): AsyncIterable<Container<S3BucketExtra>> {
-    throwIfAborted(options.signal);
-    const res = await this.#client.send({ method: 'GET', action: 'ListBuckets', signal: options.signal });
-    for (const b of listBucketsResult(res.body)) yield this.#bucket(b.name, { creationDate: b.creationDate });
+    const q = { pageSize: this.#o.pageSize, signal: options.signal, provider: this.providerId };
+    for await (const b of iterateS3Buckets(this.#client, q)) yield this.#bucket(b.name, { creationDate: b.creationDate, region: b.region });
   }
 
   /** A bucket (HeadBucket); `NotFoundError` if absent. */
@@ -294,6 +294,7 @@ export class S3StorageDriver extends StorageDriver {
       filePath,
       md5: checkMd5Option(options.md5),
       unsignedPayload: this.#o.unsignedPayload,
+      checksum: this.#o.checksumAlgorithm,
       signal: options.signal,
       provider: this.providerId,
     });
@@ -315,43 +316,29 @@ export class S3StorageDriver extends StorageDriver {
       partSize: this.#o.partSize,
       partsInFlight: this.#o.partsInFlight,
       unsignedPayload: this.#o.unsignedPayload,
+      checksum: this.#o.checksumAlgorithm,
       signal: options.signal,
       provider: this.providerId,
     });
     return this.#uploaded(t, up);
   }
 
-  /** Streams an object or a byte range; whole reads of single-part, non-KMS objects are checked against the ETag (MD5). */
+  /**
+   * Streams an object or a byte range. Whole reads are verified as the bytes arrive (unless
+   * `verifyHash: false`): against the object's full-object CRC-32 when the driver uses `crc32` and
+   * the object has one, else against an MD5 ETag (single-part, non-KMS objects).
+   */
   override async downloadObjectAsStream(object: StorageObject, options: DownloadObjectAsStreamOptions = {}): Promise<Readable> {
     assertKnownOptions('downloadObjectAsStream', options, ['start', 'end', 'verifyHash', 'signal']);
-    const b = checkBucketName(object?.containerName);
-    const key = checkKey(object.name);
-    const range = checkRange(options);
-    const headers: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end ?? ''}` } : {};
-    const res = await this.#client.send<Readable>({
-      method: 'GET',
-      bucket: b,
-      key,
-      headers,
-      responseType: 'stream',
-      action: 'GetObject',
+    return downloadS3Object(this.#client, {
+      bucket: checkBucketName(object?.containerName),
+      key: checkKey(object.name),
+      range: checkRange(options),
+      verify: options.verifyHash !== false,
+      checksum: this.#o.checksumAlgorithm,
       signal: options.signal,
+      provider: this.providerId,
     });
-    const etag = res.headers.etag;
-    const sse = res.headers['x-amz-server-side-encryption'];
-    const plain = plainChecksum(typeof etag === 'string' ? etag : undefined);
-    if (range) return exactRange(res.body, res.status, res.headers, range.start, range.end);
-    if (options.verifyHash !== false && plain?.algorithm === 'md5' && sse !== 'aws:kms' && sse !== 'aws:kms:dsse') {
-      const length = Number(res.headers['content-length']);
-      return verifyStreamOffThread(res.body, {
-        algorithm: 'md5',
-        expected: plain.hex,
-        provider: this.providerId,
-        what: `${b}/${key}`,
-        size: Number.isSafeInteger(length) ? length : undefined,
-      });
-    }
-    return res.body;
   }
 
   /** Deletes an object; `NotFoundError` if absent (S3's DELETE succeeds on missing keys, so a HEAD checks first). */

@@ -19,6 +19,7 @@ export {
   CLOUDFLARE_R2_PROVIDER,
   S3_PROVIDERS,
   S3_REGIONS,
+  type S3ChecksumAlgorithm,
   type S3ProviderDefaults,
 } from './providers.js';
 export { S3_CAPABILITIES } from './capabilities.js';

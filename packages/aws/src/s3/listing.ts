@@ -1,4 +1,5 @@
 import { throwIfAborted } from '@cloudmux/core';
+import { MalformedResponseError } from '@cloudmux/core/errors';
 import { checkDelimiter, checkPrefix, ObjectPrefix, type StorageDriver, type StorageObject } from '@cloudmux/core/storage';
 import { decodeXmlText, forEachXmlRecord } from '@cloudmux/core/xml';
 import { parseXml, xmlObject, xmlText, type XmlObject } from '../xml/index.js';
@@ -163,12 +164,70 @@ export async function listAllS3Objects(
   }
 }
 
-/** Bucket names and creation dates from ListBuckets. */
-export function listBucketsResult(text: string): { name: string; creationDate: Date | undefined }[] {
+/** One bucket of a ListBuckets page. */
+export interface S3ListedBucket {
+  name: string;
+  creationDate: Date | undefined;
+  /** `<BucketRegion>` (Amazon S3 sends it on paged requests; other servers may not). */
+  region: string | undefined;
+}
+
+/** One ListBuckets page: its buckets and the `<ContinuationToken>` of the next (`undefined`: last page). */
+export interface S3BucketPage {
+  buckets: S3ListedBucket[];
+  next: string | undefined;
+}
+
+/** Reads a ListBuckets answer (`<ListAllMyBucketsResult>`), paged or not. */
+export function listBucketsResult(text: string): S3BucketPage {
   const root = xmlObject(parseXml(text, S3_LIST_ARRAYS).ListAllMyBucketsResult);
-  const buckets = xmlObject(root?.Buckets);
-  return all(buckets?.Bucket).map((b) => {
+  const buckets = all(xmlObject(root?.Buckets)?.Bucket).map((b) => {
     const d = xmlText(b.CreationDate);
-    return { name: xmlText(b.Name) ?? '', creationDate: d ? new Date(d) : undefined };
+    return { name: xmlText(b.Name) ?? '', creationDate: d ? new Date(d) : undefined, region: xmlText(b.BucketRegion) || undefined };
   });
+  return { buckets, next: xmlText(root?.ContinuationToken) || undefined };
+}
+
+/** What {@link iterateS3Buckets} lists. */
+export interface S3BucketListing {
+  /** `max-buckets` of every request (1 to 10,000). */
+  readonly pageSize: number;
+  /** `prefix`: only bucket names starting with it. */
+  readonly prefix?: string | undefined;
+  /** Checked before every page and passed to every request. */
+  readonly signal?: AbortSignal | undefined;
+  /** Provider id, for errors. */
+  readonly provider: string;
+}
+
+/**
+ * Every bucket of ListBuckets, page by page (`max-buckets`, then `continuation-token` until a page
+ * has none). Lazy: the next page is requested only when the consumer asks past the current one.
+ * A server that does not page ignores the query and answers everything at once, with no token. A
+ * token seen before (a server bug) is a `MalformedResponseError`, never an endless loop.
+ */
+export async function* iterateS3Buckets(client: S3Client, q: S3BucketListing): AsyncGenerator<S3ListedBucket> {
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    throwIfAborted(q.signal);
+    const res = await client.send({
+      method: 'GET',
+      query: { 'max-buckets': q.pageSize, prefix: q.prefix || undefined, 'continuation-token': token },
+      action: 'ListBuckets',
+      signal: q.signal,
+    });
+    const page = listBucketsResult(res.body);
+    if (page.next !== undefined) {
+      if (seen.has(page.next))
+        throw new MalformedResponseError(
+          `${q.provider}: ListBuckets returned continuation token ${JSON.stringify(page.next)} again (the listing would never end)`,
+          res.body,
+          { provider: q.provider, status: res.status, method: 'GET', requestId: res.requestId },
+        );
+      seen.add(page.next);
+    }
+    yield* page.buckets;
+    token = page.next;
+  } while (token !== undefined);
 }

@@ -1,7 +1,7 @@
 import { assertKnownOptions, type ProviderDefinition } from '@cloudmux/core';
 import { InvalidArgumentError } from '@cloudmux/core/errors';
 import type { RetryPolicy } from '@cloudmux/core/http';
-import type { S3ProviderDefaults } from './providers.js';
+import type { S3ChecksumAlgorithm, S3ProviderDefaults } from './providers.js';
 
 /** Options of `S3StorageDriver`. */
 export interface S3DriverOptions {
@@ -19,7 +19,7 @@ export interface S3DriverOptions {
   sessionToken?: string | undefined;
   /** Listing API: 2 (ListObjectsV2, default) or 1 (ListObjects with `marker`, for endpoints that lack V2). */
   listApiVersion?: 1 | 2 | undefined;
-  /** Listing page size (`max-keys`, 1 to 1000, default 1000). */
+  /** Listing page size (`max-keys` of object listings, `max-buckets` of ListBuckets; 1 to 1000, default 1000). */
   pageSize?: number | undefined;
   /** Uploads larger than this go multipart (default 8 MiB; 5 MiB minimum part size on AWS does not apply below it). */
   multipartThreshold?: number | undefined;
@@ -35,6 +35,16 @@ export interface S3DriverOptions {
   partsInFlight?: number | undefined;
   /** Send `UNSIGNED-PAYLOAD` instead of the body's SHA-256 for file and part uploads (saves a hash pass; use over TLS). */
   unsignedPayload?: boolean | undefined;
+  /**
+   * End-to-end integrity check. `crc32`: every PutObject and part carries `x-amz-checksum-crc32`, a
+   * multipart upload gets a full-object CRC-32 (`x-amz-checksum-type: FULL_OBJECT`), and downloads ask
+   * for the stored checksum (`x-amz-checksum-mode: ENABLED`) and verify it as the bytes arrive: several
+   * times cheaper than MD5. `md5`: `Content-MD5` on uploads and the MD5 ETag on downloads, which every
+   * S3-compatible service has. Downloads of objects stored without a full-object CRC-32 fall back to
+   * the ETag either way. Default: the provider's (`crc32` for Amazon S3 at its own endpoints, `md5` for
+   * S3-compatible services and custom endpoints).
+   */
+  checksumAlgorithm?: S3ChecksumAlgorithm | undefined;
   /** Per-attempt HTTP timeout in ms. */
   timeoutMs?: number | undefined;
   /** Retry overrides. */
@@ -56,6 +66,7 @@ export interface ResolvedS3Options {
   partSize: number;
   partsInFlight: number;
   unsignedPayload: boolean;
+  checksumAlgorithm: S3ChecksumAlgorithm;
   timeoutMs: number | undefined;
   retry: Partial<RetryPolicy> | false | undefined;
   accountId: string | undefined;
@@ -74,6 +85,7 @@ const KEYS = [
   'partSize',
   'partsInFlight',
   'unsignedPayload',
+  'checksumAlgorithm',
   'timeoutMs',
   'retry',
 ];
@@ -135,6 +147,13 @@ export function resolveS3Options(
     throw new InvalidArgumentError(`S3StorageDriver: invalid listApiVersion ${JSON.stringify(o.listApiVersion)}. Valid values: 1, 2`);
   if (o.forcePathStyle !== undefined && typeof o.forcePathStyle !== 'boolean')
     throw new InvalidArgumentError('S3StorageDriver: forcePathStyle must be a boolean');
+  if (o.checksumAlgorithm !== undefined && o.checksumAlgorithm !== 'md5' && o.checksumAlgorithm !== 'crc32')
+    throw new InvalidArgumentError(
+      `S3StorageDriver: invalid checksumAlgorithm ${JSON.stringify(o.checksumAlgorithm)}. Valid values: md5, crc32`,
+    );
+  // A custom endpoint under the Amazon S3 provider is some other S3-compatible server: assume only MD5.
+  const checksumAlgorithm =
+    o.checksumAlgorithm ?? (o.endpoint !== undefined && provider.id === 's3' ? 'md5' : (d.checksumAlgorithm ?? 'md5'));
   const partSize = int('partSize', o.partSize, 64 * 1024, 5 * 1024 * MiB, 5 * MiB);
   return {
     provider,
@@ -148,6 +167,7 @@ export function resolveS3Options(
     partSize,
     partsInFlight: int('partsInFlight', o.partsInFlight, 1, 64, 2),
     unsignedPayload: o.unsignedPayload === true,
+    checksumAlgorithm,
     timeoutMs: o.timeoutMs === undefined ? undefined : int('timeoutMs', o.timeoutMs, 1, 2_147_483_647, 30_000),
     retry: o.retry,
     accountId: o.accountId,

@@ -14,7 +14,18 @@ export type S3ProviderDefaults = {
   readonly defaultRegion: string;
   /** Whether the region must be one of the provider's `regions` (AWS, Wasabi, Spaces). */
   readonly strictRegions: boolean;
+  /**
+   * Integrity check the service is known to support (default `md5`): `crc32` where it verifies and
+   * stores `x-amz-checksum-crc32`, full-object CRC-32 for multipart uploads included (Amazon S3).
+   */
+  readonly checksumAlgorithm?: S3ChecksumAlgorithm | undefined;
 };
+
+/**
+ * How uploads and downloads are checked end to end: `md5` (`Content-MD5` and the MD5 ETag, which
+ * every S3-compatible service has) or `crc32` (S3's additional checksum `x-amz-checksum-crc32`).
+ */
+export type S3ChecksumAlgorithm = 'md5' | 'crc32';
 
 function regions(template: string, ids: readonly (readonly [string, string, string])[]): readonly RegionDefinition[] {
   return Object.freeze(ids.map(([id, name, country]) => Object.freeze({ id, name, country, endpoint: template.replace('{region}', id) })));
@@ -43,6 +54,7 @@ export const S3_PROVIDER: ProviderDefinition<S3ProviderDefaults> = Object.freeze
     forcePathStyle: false,
     defaultRegion: 'us-east-1',
     strictRegions: true,
+    checksumAlgorithm: 'crc32',
   }),
 });
 

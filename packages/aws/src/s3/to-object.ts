@@ -18,7 +18,7 @@ export interface S3ObjectExtra {
 export interface S3BucketExtra {
   /** Creation date, from ListBuckets. */
   creationDate: Date | undefined;
-  /** Region, when known (HEAD `x-amz-bucket-region`). */
+  /** Region, when known (ListBuckets `<BucketRegion>`, HEAD `x-amz-bucket-region`). */
   region: string | undefined;
 }
 

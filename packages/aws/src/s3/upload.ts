@@ -1,12 +1,14 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { throwIfAborted } from '@cloudmux/core';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { PartPool, plainChecksum, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import { UNSIGNED_PAYLOAD } from '../signing/sigv4.js';
 import { escapeXmlText, parseXml, xmlObject, xmlText } from '../xml/index.js';
+import { checkCrc32Echo, crc32After, crc32Base64, CRC32_HEADER } from './checksum.js';
 import type { S3Client } from './client.js';
-import { throwIfAborted } from '@cloudmux/core';
+import type { S3ChecksumAlgorithm } from './providers.js';
 
 /** What {@link uploadS3Object} stores. */
 export interface S3Upload {
@@ -21,6 +23,8 @@ export interface S3Upload {
   partSize: number;
   partsInFlight: number;
   unsignedPayload: boolean;
+  /** `crc32`: `x-amz-checksum-crc32` everywhere and a full-object CRC-32; `md5`: `Content-MD5` and ETags. */
+  checksum: S3ChecksumAlgorithm;
   signal: AbortSignal | undefined;
   provider: string;
 }
@@ -44,10 +48,22 @@ function checkEtag(u: S3Upload, etag: string | undefined, md5: string, what: str
     throw uploadMismatch(`${u.bucket}/${u.key}${what}`, 'md5', md5, plain.hex, u.provider);
 }
 
-/** The running hashes of the part being filled: MD5 for `Content-MD5`, SHA-256 for the signature (unless unsigned). */
+/**
+ * The running checksums of the part being filled: MD5 for `Content-MD5` or its CRC-32 (the
+ * upload's `checksum`), SHA-256 for the signature (unless unsigned).
+ */
 interface PartHashes {
-  md5: Hash;
+  md5: Hash | undefined;
+  crc: number;
   sha256: Hash | undefined;
+}
+
+/** A sent part, as CompleteMultipartUpload lists it. */
+interface SentPart {
+  n: number;
+  etag: string;
+  /** Base64 CRC-32 (`crc32` uploads). */
+  crc: string | undefined;
 }
 
 /** Parts per part size: the size doubles after each run of this many parts (10,000 parts in 4 runs). */
@@ -61,9 +77,10 @@ export function partSizeOf(partSize: number, n: number): number {
 
 /**
  * Uploads an object with bounded memory. Up to `threshold` bytes: one PutObject from a buffer, with
- * its SHA-256 in the signature and `Content-MD5` (the service verifies both). Larger: a multipart
- * upload whose parts (`partSize` each, doubling every 2,500 parts; `Content-MD5` on every part, the
- * returned ETag checked) are sent `partsInFlight` at a time from `partsInFlight + 1` reused buffers,
+ * its SHA-256 in the signature and `Content-MD5` or `x-amz-checksum-crc32` (the service verifies
+ * both). Larger: a multipart upload whose parts (`partSize` each, doubling every 2,500 parts;
+ * `Content-MD5` on every part with the returned ETag checked, or each part's CRC-32 and a
+ * full-object CRC-32 checked at completion) are sent `partsInFlight` at a time from `partsInFlight + 1` reused buffers,
  * so memory stays at `(partsInFlight + 1) × partSize`. Each part is hashed (MD5, and SHA-256 for the
  * signature unless `unsignedPayload`) as its bytes are copied in, while earlier parts are on the wire,
  * so it is sent the moment it is full. Any failure (source error, abort, checksum mismatch, HTTP
@@ -75,8 +92,11 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
   const whole = u.md5 === undefined ? undefined : createHash('md5');
   let chunks: Buffer[] | undefined = [];
   let size = 0;
+  const crcMode = u.checksum === 'crc32';
+  /** CRC-32 of the whole object so far (`crc32` uploads: the full-object checksum of a multipart upload). */
+  let wholeCrc = 0;
   let uploadId: string | undefined;
-  const parts: { n: number; etag: string }[] = [];
+  const parts: SentPart[] = [];
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let launched = 0;
@@ -84,14 +104,15 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
   let current: Buffer | undefined;
   let used = 0;
   const putPart = async (n: number, data: Buffer, hashes: PartHashes): Promise<void> => {
-    const md5 = hashes.md5.digest();
+    const md5 = hashes.md5?.digest();
+    const crc = crcMode ? crc32Base64(hashes.crc) : undefined;
     const res = await client.send({
       method: 'PUT',
       bucket: u.bucket,
       key: u.key,
       query: { partNumber: n, uploadId },
       headers: {
-        'content-md5': md5.toString('base64'),
+        ...(md5 === undefined ? { [CRC32_HEADER]: crc! } : { 'content-md5': md5.toString('base64') }),
         'x-amz-content-sha256': hashes.sha256?.digest('hex') ?? UNSIGNED_PAYLOAD,
       },
       body: data,
@@ -100,8 +121,9 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
       idempotent: true,
     });
     const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
-    checkEtag(u, etag, md5.toString('hex'), ` part ${n}`);
-    parts.push({ n, etag: etag ?? '' });
+    if (md5 !== undefined) checkEtag(u, etag, md5.toString('hex'), ` part ${n}`);
+    else checkCrc32Echo(res.headers, hashes.crc, `${u.bucket}/${u.key} part ${n}`, u.provider);
+    parts.push({ n, etag: etag ?? '', crc });
   };
   const launch = async (buffer: Buffer, length: number, hashes: PartHashes): Promise<void> => {
     uploadId ??= await createMultipart(client, u);
@@ -131,11 +153,16 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
         currentSize = partSizeOf(u.partSize, launched + 1);
         current = await pool!.acquire(currentSize);
         if (failure !== undefined) throw failure;
-        hashes = { md5: createHash('md5'), sha256: u.unsignedPayload ? undefined : createHash('sha256') };
+        hashes = {
+          md5: crcMode ? undefined : createHash('md5'),
+          crc: 0,
+          sha256: u.unsignedPayload ? undefined : createHash('sha256'),
+        };
       }
       const n = buf.copy(current, used, at, at + Math.min(buf.length - at, currentSize - used));
       const copied = current.subarray(used, used + n);
-      hashes!.md5.update(copied);
+      if (crcMode) hashes!.crc = crc32After(copied, hashes!.crc);
+      else hashes!.md5!.update(copied);
       hashes!.sha256?.update(copied);
       used += n;
       at += n;
@@ -155,6 +182,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
       throwIfAborted(u.signal);
       const buf = toBuffer(chunk as Uint8Array);
       whole?.update(buf);
+      if (crcMode) wholeCrc = crc32After(buf, wholeCrc);
       size += buf.length;
       if (chunks !== undefined) {
         chunks.push(buf);
@@ -170,20 +198,25 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
     throwIfAborted(u.signal);
     if (chunks !== undefined) {
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-      const md5 = createHash('md5').update(body).digest('hex');
+      // `crc32` uploads compute an MD5 only to check an expected one.
+      const md5 = crcMode ? whole?.digest('hex') : createHash('md5').update(body).digest('hex');
       if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
       const res = await client.send({
         method: 'PUT',
         bucket: u.bucket,
         key: u.key,
-        headers: { ...u.headers, 'content-md5': Buffer.from(md5, 'hex').toString('base64') },
+        headers: {
+          ...u.headers,
+          ...(crcMode ? { [CRC32_HEADER]: crc32Base64(wholeCrc) } : { 'content-md5': Buffer.from(md5!, 'hex').toString('base64') }),
+        },
         body,
         action: 'PutObject',
         signal: u.signal,
         idempotent: true,
       });
       const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
-      if (u.headers['x-amz-server-side-encryption'] !== 'aws:kms') checkEtag(u, etag, md5, '');
+      if (crcMode) checkCrc32Echo(res.headers, wholeCrc, `${u.bucket}/${u.key}`, u.provider);
+      else if (u.headers['x-amz-server-side-encryption'] !== 'aws:kms') checkEtag(u, etag, md5!, '');
       return { size, md5, etag, parts: 0, headers: res.headers };
     }
     if (current !== undefined && used > 0) await flushPart();
@@ -192,7 +225,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
     const md5 = whole?.digest('hex');
     if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.bucket}/${u.key}`, 'md5', u.md5, md5, u.provider);
     throwIfAborted(u.signal);
-    const res = await completeMultipart(client, u, uploadId!, parts);
+    const res = await completeMultipart(client, u, uploadId!, parts, crcMode ? wholeCrc : undefined);
     return { size, md5, etag: res.etag, parts: parts.length, headers: res.headers };
   } catch (e) {
     await Promise.allSettled(inFlight);
@@ -207,7 +240,8 @@ async function createMultipart(client: S3Client, u: S3Upload): Promise<string> {
     bucket: u.bucket,
     key: u.key,
     query: { uploads: '' },
-    headers: u.headers,
+    headers:
+      u.checksum === 'crc32' ? { ...u.headers, 'x-amz-checksum-algorithm': 'CRC32', 'x-amz-checksum-type': 'FULL_OBJECT' } : u.headers,
     action: 'CreateMultipartUpload',
     signal: u.signal,
   });
@@ -216,30 +250,48 @@ async function createMultipart(client: S3Client, u: S3Upload): Promise<string> {
   return id;
 }
 
+/**
+ * CompleteMultipartUpload; with `wholeCrc` (a `crc32` upload) each part's CRC-32 is listed and the
+ * full-object CRC-32 is sent for the service to check, and compared with the one it reports.
+ */
 async function completeMultipart(
   client: S3Client,
   u: S3Upload,
   uploadId: string,
-  parts: { n: number; etag: string }[],
+  parts: SentPart[],
+  wholeCrc: number | undefined,
 ): Promise<{ etag: string | undefined; headers: HttpHeaders }> {
   const sorted = [...parts].sort((a, b) => a.n - b.n);
   const xml =
     '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
-    sorted.map((p) => `<Part><PartNumber>${p.n}</PartNumber><ETag>${escapeXmlText(p.etag)}</ETag></Part>`).join('') +
+    sorted
+      .map(
+        (p) =>
+          `<Part><PartNumber>${p.n}</PartNumber><ETag>${escapeXmlText(p.etag)}</ETag>` +
+          (p.crc === undefined ? '' : `<ChecksumCRC32>${p.crc}</ChecksumCRC32>`) +
+          '</Part>',
+      )
+      .join('') +
     '</CompleteMultipartUpload>';
+  const crcHeaders: Record<string, string> =
+    wholeCrc === undefined ? {} : { [CRC32_HEADER]: crc32Base64(wholeCrc), 'x-amz-checksum-type': 'FULL_OBJECT' };
   const res = await client.send({
     method: 'POST',
     bucket: u.bucket,
     key: u.key,
     query: { uploadId },
-    headers: { 'content-type': 'application/xml' },
+    headers: { 'content-type': 'application/xml', ...crcHeaders },
     body: Buffer.from(xml),
     action: 'CompleteMultipartUpload',
     signal: u.signal,
   });
   const doc = parseXml(res.body, new Set());
   if (doc.Error !== undefined) client.throwEmbeddedError(res, 'CompleteMultipartUpload');
-  return { etag: xmlText(xmlObject(doc.CompleteMultipartUploadResult)?.ETag), headers: res.headers };
+  const result = xmlObject(doc.CompleteMultipartUploadResult);
+  const reported = xmlText(result?.ChecksumCRC32);
+  if (wholeCrc !== undefined && reported !== undefined)
+    checkCrc32Echo({ [CRC32_HEADER]: reported }, wholeCrc, `${u.bucket}/${u.key}`, u.provider);
+  return { etag: xmlText(result?.ETag), headers: res.headers };
 }
 
 /** Best-effort AbortMultipartUpload (its own failure does not hide the original one). */
@@ -257,34 +309,42 @@ export interface S3FilePut {
   headers: Readonly<Record<string, string>>;
   md5: string | undefined;
   unsignedPayload: boolean;
+  checksum: S3ChecksumAlgorithm;
   signal: AbortSignal | undefined;
   provider: string;
 }
 
 /**
- * PutObject of a local file streamed from disk (never held in memory): a first pass hashes it (MD5,
- * and SHA-256 unless `unsignedPayload`), then the file is sent as a fixed-length body with
- * `x-amz-content-sha256` set to that hash (or `UNSIGNED-PAYLOAD`) and `Content-MD5`, so the service
- * verifies the bytes. Re-opened if a region redirect makes the driver send it again.
+ * PutObject of a local file streamed from disk (never held in memory): a first pass hashes it (MD5
+ * or CRC-32 as `checksum` says, and SHA-256 unless `unsignedPayload`), then the file is sent as a
+ * fixed-length body with `x-amz-content-sha256` set to that hash (or `UNSIGNED-PAYLOAD`) and
+ * `Content-MD5` or `x-amz-checksum-crc32`, so the service verifies the bytes. Re-opened if a region
+ * redirect makes the driver send it again.
  */
 export async function putS3File(client: S3Client, f: S3FilePut): Promise<S3Uploaded> {
-  const md5 = createHash('md5');
+  const crcMode = f.checksum === 'crc32';
+  const md5 = crcMode && f.md5 === undefined ? undefined : createHash('md5');
   const sha = f.unsignedPayload ? undefined : createHash('sha256');
+  let crc = 0;
   let size = 0;
   for await (const chunk of createReadStream(f.filePath, { highWaterMark: 1024 * 1024 })) {
     throwIfAborted(f.signal);
     const buf = chunk as Buffer;
-    md5.update(buf);
+    md5?.update(buf);
+    if (crcMode) crc = crc32After(buf, crc);
     sha?.update(buf);
     size += buf.length;
   }
-  const md5Hex = md5.digest('hex');
+  const md5Hex = md5?.digest('hex');
   if (f.md5 !== undefined && f.md5 !== md5Hex) throw uploadMismatch(`${f.bucket}/${f.key}`, 'md5', f.md5, md5Hex, f.provider);
   const res = await client.send({
     method: 'PUT',
     bucket: f.bucket,
     key: f.key,
-    headers: { ...f.headers, 'content-md5': Buffer.from(md5Hex, 'hex').toString('base64') },
+    headers: {
+      ...f.headers,
+      ...(crcMode ? { [CRC32_HEADER]: crc32Base64(crc) } : { 'content-md5': Buffer.from(md5Hex!, 'hex').toString('base64') }),
+    },
     body: () => createReadStream(f.filePath, { start: 0, end: Math.max(0, size - 1), highWaterMark: 1024 * 1024 }),
     contentLength: size,
     payloadHash: sha?.digest('hex') ?? UNSIGNED_PAYLOAD,
@@ -292,8 +352,9 @@ export async function putS3File(client: S3Client, f: S3FilePut): Promise<S3Uploa
     signal: f.signal,
   });
   const etag = typeof res.headers.etag === 'string' ? res.headers.etag : undefined;
+  if (crcMode) checkCrc32Echo(res.headers, crc, `${f.bucket}/${f.key}`, f.provider);
   const plain = plainChecksum(etag);
-  if (f.headers['x-amz-server-side-encryption'] !== 'aws:kms' && plain?.algorithm === 'md5' && plain.hex !== md5Hex)
+  if (md5Hex !== undefined && f.headers['x-amz-server-side-encryption'] !== 'aws:kms' && plain?.algorithm === 'md5' && plain.hex !== md5Hex)
     throw uploadMismatch(`${f.bucket}/${f.key}`, 'md5', md5Hex, plain.hex, f.provider);
   return { size, md5: md5Hex, etag, parts: 0, headers: res.headers };
 }

@@ -29,13 +29,17 @@ export {
 export {
   type ChecksumAlgorithm,
   checkMd5Option,
+  crc32Hex,
+  createDigest,
   HashingStream,
   md5Base64ToHex,
   md5Hex,
   md5HexToBase64,
   plainChecksum,
+  type RunningDigest,
   uploadMismatch,
   verifyStream,
+  type VerifyAlgorithm,
   type VerifyStreamOptions,
 } from './checksum.js';
 export { allocSharedBuffer, OffThreadHash } from './hash-worker.js';

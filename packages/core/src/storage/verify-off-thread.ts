@@ -23,13 +23,14 @@ export interface VerifyOffThreadOptions extends VerifyStreamOptions {
 
 /**
  * Like {@link verifyStream} (same pass-through, same `ChecksumMismatchError` at the end on a
- * mismatch) but hashing on the process-wide hashing thread: chunks are copied into 1 MiB shared
+ * mismatch) but hashing (MD5, SHA-256) on the process-wide hashing thread: chunks are copied into 1 MiB shared
  * slots (the only copy) and the stream waits only when 8 slots are still being hashed. Small
  * downloads of known size, and any download when no thread can start, use `verifyStream`.
  */
 export function verifyStreamOffThread(source: Readable, options: VerifyOffThreadOptions): Readable {
   const min = options.minOffThreadBytes ?? OFF_THREAD_MIN_BYTES;
-  if (options.size !== undefined && options.size < min) return verifyStream(source, options);
+  // CRC-32 costs less in line than a thread round trip.
+  if (options.algorithm === 'crc32' || (options.size !== undefined && options.size < min)) return verifyStream(source, options);
   const hash = new OffThreadHash(options.algorithm);
   if (!hash.offThread) return verifyStream(source, options);
   const check = new OffThreadCheck(options, hash);

@@ -100,12 +100,64 @@ export function listV1(state: S3State, b: SimBucket, q: URLSearchParams, cap: nu
   );
 }
 
-/** ListBuckets. */
-export function listBuckets(state: S3State, owner: string): SimulatorReply {
-  const buckets = [...state.buckets.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+/** Largest `max-buckets`, and the page size of a paged request without one (10,000, as S3). */
+const MAX_BUCKETS = 10_000;
+/** Marks the simulator's ListBuckets tokens (object listing tokens are not accepted here). */
+const BUCKET_TOKEN = 'cmx-buckets:';
+
+function maxBuckets(v: string | null): number {
+  if (v === null) return MAX_BUCKETS;
+  if (!/^-?\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+    fail(400, 'InvalidArgument', 'Provided max-buckets not an integer or within integer range', {
+      ArgumentName: 'max-buckets',
+      ArgumentValue: v,
+    });
+  const n = Number(v);
+  if (n < 1 || n > MAX_BUCKETS)
+    fail(400, 'InvalidArgument', `Argument max-buckets must be an integer between 1 and ${MAX_BUCKETS}`, {
+      ArgumentName: 'max-buckets',
+      ArgumentValue: v,
+    });
+  return n;
+}
+
+/**
+ * ListBuckets. Without any of `max-buckets`, `continuation-token`, `prefix`, `bucket-region` it answers
+ * every bucket, unpaged and without `<BucketRegion>` (as S3 does); with any of them, a page of
+ * `max-buckets` (default 10,000) buckets in name order with their `<BucketRegion>`, and a
+ * `<ContinuationToken>` (opaque base64url) when more follow. A token it did not issue is 400 `InvalidArgument`.
+ */
+export function listBuckets(state: S3State, owner: string, q: URLSearchParams): SimulatorReply {
+  const paged = ['max-buckets', 'continuation-token', 'prefix', 'bucket-region'].some((p) => q.has(p));
+  const max = maxBuckets(q.get('max-buckets'));
+  const prefix = q.get('prefix') ?? '';
+  const region = q.get('bucket-region');
+  const token = q.get('continuation-token');
+  let after = '';
+  if (token !== null) {
+    const decoded = Buffer.from(token, 'base64url').toString('utf8');
+    if (!decoded.startsWith(BUCKET_TOKEN) || Buffer.from(decoded).toString('base64url') !== token)
+      fail(400, 'InvalidArgument', 'The continuation token provided is incorrect', {
+        ArgumentName: 'continuation-token',
+        ArgumentValue: token,
+      });
+    after = decoded.slice(BUCKET_TOKEN.length);
+  }
+  const matching = [...state.buckets.values()]
+    .filter((b) => b.name.startsWith(prefix) && b.name > after && (region === null || b.region === region))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const buckets = paged ? matching.slice(0, max) : matching;
+  const last = buckets.at(-1);
+  const next = paged && matching.length > buckets.length && last ? Buffer.from(BUCKET_TOKEN + last.name).toString('base64url') : undefined;
+  const bucketXml = (b: SimBucket): string =>
+    `<Bucket><Name>${esc(b.name)}</Name><CreationDate>${b.created.toISOString()}</CreationDate>` +
+    (paged ? `<BucketRegion>${esc(b.region)}</BucketRegion>` : '') +
+    `</Bucket>`;
   return xmlReply(
-    `<ListAllMyBucketsResult ${S3_XMLNS}><Owner><ID>${esc(owner)}</ID><DisplayName>${esc(owner)}</DisplayName></Owner><Buckets>` +
-      buckets.map((b) => `<Bucket><Name>${esc(b.name)}</Name><CreationDate>${b.created.toISOString()}</CreationDate></Bucket>`).join('') +
-      `</Buckets></ListAllMyBucketsResult>`,
+    `<ListAllMyBucketsResult ${S3_XMLNS}><Owner><ID>${esc(owner)}</ID><DisplayName>${esc(owner)}</DisplayName></Owner>` +
+      `<Buckets>${buckets.map(bucketXml).join('')}</Buckets>` +
+      (next !== undefined ? `<ContinuationToken>${next}</ContinuationToken>` : '') +
+      (q.has('prefix') ? `<Prefix>${esc(prefix)}</Prefix>` : '') +
+      `</ListAllMyBucketsResult>`,
   );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SimulatorReply, SimulatorRequest } from '@cloudmux/core/testing';
 import { baseHeaders, emptyReply, errorReply, esc, fail, S3_XMLNS, xmlReply } from './replies.js';
 import { md5Etag, type S3State, type SimBucket, type SimObject } from './state.js';
+import { checksumHeaders, checkUploadChecksum } from './checksums.js';
 
 function h(req: SimulatorRequest, name: string): string | undefined {
   const v = req.headers[name];
@@ -43,15 +44,25 @@ function objectHeaders(o: SimObject): Record<string, string> {
   return out;
 }
 
-/** PutObject (Content-MD5 verified; an aws-chunked body was refused by auth). */
+/** PutObject (Content-MD5 and `x-amz-checksum-crc32` verified; an aws-chunked body was refused by auth). */
 export function putObject(b: SimBucket, key: string, req: SimulatorRequest): SimulatorReply {
   checkContentMd5(req);
-  const o: SimObject = { ...objectTemplate(req), data: Buffer.from(req.body), etag: md5Etag(req.body), lastModified: new Date() };
+  const crc = checkUploadChecksum(req);
+  const o: SimObject = {
+    ...objectTemplate(req),
+    data: Buffer.from(req.body),
+    etag: md5Etag(req.body),
+    lastModified: new Date(),
+    checksum: crc === undefined ? undefined : { algorithm: 'CRC32', value: crc, type: 'FULL_OBJECT' },
+  };
   b.objects.set(key, o);
-  return emptyReply(200, { etag: o.etag, ...(o.sse ? { 'x-amz-server-side-encryption': o.sse } : {}) });
+  return emptyReply(200, { etag: o.etag, ...(o.sse ? { 'x-amz-server-side-encryption': o.sse } : {}), ...checksumHeaders(o.checksum) });
 }
 
-/** GetObject / HeadObject with `Range` (206, `Content-Range`; 416 `InvalidRange`). */
+/**
+ * GetObject / HeadObject with `Range` (206, `Content-Range`; 416 `InvalidRange`). With
+ * `x-amz-checksum-mode: ENABLED`, whole reads also carry the stored additional checksum.
+ */
 export function getObject(b: SimBucket, key: string, req: SimulatorRequest): SimulatorReply {
   const head = req.method === 'HEAD';
   const o = b.objects.get(key);
@@ -59,7 +70,12 @@ export function getObject(b: SimBucket, key: string, req: SimulatorRequest): Sim
   const range = h(req, 'range');
   const size = o.data.length;
   if (range === undefined || head) {
-    return { status: 200, headers: { ...baseHeaders(), ...objectHeaders(o), 'content-length': String(size) }, body: head ? '' : o.data };
+    const checksum = h(req, 'x-amz-checksum-mode') === 'ENABLED' ? checksumHeaders(o.checksum) : {};
+    return {
+      status: 200,
+      headers: { ...baseHeaders(), ...objectHeaders(o), ...checksum, 'content-length': String(size) },
+      body: head ? '' : o.data,
+    };
   }
   const m = /^bytes=(\d*)-(\d*)$/.exec(range);
   if (!m || (m[1] === '' && m[2] === '')) return { status: 200, headers: { ...baseHeaders(), ...objectHeaders(o) }, body: o.data };
@@ -105,7 +121,7 @@ export function copyObject(state: S3State, b: SimBucket, key: string, req: Simul
     directive === 'REPLACE'
       ? objectTemplate(req)
       : { contentType: src.contentType, meta: { ...src.meta }, storageClass: src.storageClass, sse: src.sse };
-  const o: SimObject = { ...template, data: src.data, etag: src.etag, lastModified: new Date() };
+  const o: SimObject = { ...template, data: src.data, etag: src.etag, lastModified: new Date(), checksum: src.checksum };
   b.objects.set(key, o);
   return xmlReply(
     `<CopyObjectResult ${S3_XMLNS}><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>${esc(o.etag)}</ETag></CopyObjectResult>`,

@@ -36,6 +36,8 @@ export interface S3CallLogEntry {
   operation: string;
   bucket: string | undefined;
   key: string | undefined;
+  /** Request headers (lower-case names). */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   /** Status answered. */
   status: number;
 }
@@ -130,7 +132,7 @@ export class S3Simulator {
       if (!(e instanceof S3SimError)) throw e;
       reply = req.method === 'HEAD' ? { ...e.reply, body: '' } : e.reply;
     }
-    this.calls.push({ operation, bucket, key, status: reply.status });
+    this.calls.push({ operation, bucket, key, headers: req.headers, status: reply.status });
     return reply;
   }
 
@@ -182,7 +184,7 @@ export class S3Simulator {
       run: () => SimulatorReply | Promise<SimulatorReply>,
     ): { operation: string; run: () => SimulatorReply | Promise<SimulatorReply> } => ({ operation, run });
     if (bucket === undefined) {
-      if (m === 'GET') return op('ListBuckets', () => listBuckets(this.state, [...this.#credentials.keys()][0] ?? 'owner'));
+      if (m === 'GET') return op('ListBuckets', () => listBuckets(this.state, [...this.#credentials.keys()][0] ?? 'owner', q));
       return op('Unknown', () => fail(405, 'MethodNotAllowed', `The specified method is not allowed against this resource: ${m} /`));
     }
     if (key === undefined) return this.#bucketRoute(req, bucket, region, op);

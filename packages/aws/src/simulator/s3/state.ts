@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { SimChecksum } from './checksums.js';
 
 /** A stored object. */
 export interface SimObject {
@@ -9,6 +10,8 @@ export interface SimObject {
   lastModified: Date;
   storageClass: string;
   sse: string | undefined;
+  /** Additional checksum stored with the object (uploaded with `x-amz-checksum-*`). */
+  checksum?: SimChecksum | undefined;
 }
 
 /** A multipart upload in progress. */
@@ -18,7 +21,9 @@ export interface SimUpload {
   initiated: Date;
   /** Headers given at CreateMultipartUpload (content type, metadata, SSE, storage class). */
   template: Omit<SimObject, 'data' | 'etag' | 'lastModified'>;
-  parts: Map<number, { data: Buffer; etag: string }>;
+  /** Checksum algorithm and type asked for at creation: every part must then carry its checksum. */
+  checksum: Pick<SimChecksum, 'algorithm' | 'type'> | undefined;
+  parts: Map<number, { data: Buffer; etag: string; crc: string | undefined }>;
 }
 
 /** A bucket. */
