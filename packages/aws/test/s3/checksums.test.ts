@@ -7,26 +7,19 @@ import { DEFAULT_S3_CREDENTIALS, S3Simulator } from '@cloudmux/aws/simulator';
 import { signRequestV4 } from '../../src/signing/sigv4.js';
 import { resolveS3Options } from '../../src/s3/options.js';
 import { MINIO_PROVIDER, S3_PROVIDER } from '../../src/s3/providers.js';
+import { patternBytes, readAll } from './helpers.js';
 
 const KiB = 1024;
 const BUCKET = 'crc-bucket';
 
 function bytes(n: number, seed = 5): Buffer {
-  const b = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) b[i] = (i * 13 + seed) & 0xff;
-  return b;
+  return patternBytes(n, seed, 13);
 }
 
 function crcB64(data: Uint8Array): string {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(crc32(data) >>> 0);
   return b.toString('base64');
-}
-
-async function readAll(s: AsyncIterable<unknown>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(Buffer.from(c as Uint8Array));
-  return Buffer.concat(parts);
 }
 
 describe('S3 checksumAlgorithm option', () => {

@@ -6,19 +6,12 @@ import { Readable } from 'node:stream';
 import { InvalidCredentialsError, NotFoundError } from '@cloudmux/core/errors';
 import { S3StorageDriver, type S3DriverOptions } from '@cloudmux/aws';
 import { DEFAULT_S3_CREDENTIALS, S3Simulator, type S3SimulatorOptions } from '@cloudmux/aws/simulator';
+import { patternBytes, readAll } from './helpers.js';
 
 const KiB = 1024;
 
 function bytes(n: number, seed = 5): Buffer {
-  const b = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) b[i] = (i * 17 + seed) & 0xff;
-  return b;
-}
-
-async function readAll(s: AsyncIterable<unknown>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(Buffer.from(c as Uint8Array));
-  return Buffer.concat(parts);
+  return patternBytes(n, seed, 17);
 }
 
 let sim: S3Simulator;

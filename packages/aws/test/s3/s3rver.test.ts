@@ -9,6 +9,7 @@ import type { StorageMethod } from '@cloudmux/core/storage';
 import { describeStorageConformance } from '@cloudmux/test-kit';
 import { S3_CAPABILITIES, S3StorageDriver, type S3DriverOptions } from '@cloudmux/aws';
 import { describeWithService } from '../../../../scripts/test/with-service.mjs';
+import { patternBytes, readAll } from './helpers.js';
 
 // The driver against real s3rver 3.7.1. `npm test` starts it and exports S3_ENDPOINT,
 // S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_FORCE_PATH_STYLE with
@@ -57,15 +58,7 @@ function fromEnv(options: S3DriverOptions = {}, Driver: typeof S3StorageDriver =
 }
 
 function bytes(n: number, seed = 3): Buffer {
-  const b = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) b[i] = (i * 131 + seed) & 0xff;
-  return b;
-}
-
-async function readAll(s: AsyncIterable<unknown>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(Buffer.from(c as Uint8Array));
-  return Buffer.concat(parts);
+  return patternBytes(n, seed, 131);
 }
 
 /** Runs `fn` with a fresh bucket, then empties and removes it (a clean-up failure never hides the test's own). */

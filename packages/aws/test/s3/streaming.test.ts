@@ -5,24 +5,17 @@ import { OFF_THREAD_MIN_BYTES } from '@cloudmux/core/storage';
 import { S3StorageDriver } from '@cloudmux/aws';
 import { DEFAULT_S3_CREDENTIALS, S3Simulator } from '@cloudmux/aws/simulator';
 import { partSizeOf } from '../../src/s3/upload.js';
+import { patternBytes, readAll } from './helpers.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
 function bytes(n: number, seed = 3): Buffer {
-  const b = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) b[i] = (i * 31 + seed) & 0xff;
-  return b;
+  return patternBytes(n, seed, 31);
 }
 
 function md5(b: Uint8Array): string {
   return createHash('md5').update(b).digest('hex');
-}
-
-async function readAll(s: AsyncIterable<unknown>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(Buffer.from(c as Uint8Array));
-  return Buffer.concat(parts);
 }
 
 describe('S3 multipart part sizes', () => {
