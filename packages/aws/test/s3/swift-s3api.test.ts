@@ -53,4 +53,22 @@ describeWithService('swift', 's3 against Swift s3api (SigV4 verified)', () => {
       d.close();
     }
   }, 60_000);
+
+  it('in crc32 mode still stores and verifies single PutObjects on a server without additional checksums (Swift 2.30 ignores them; downloads fall back to the MD5 ETag)', async () => {
+    const d = driver({ checksumAlgorithm: 'crc32' });
+    const name = `cmx-crc-${Date.now().toString(36)}`;
+    await d.createContainer({ name });
+    try {
+      const data = Buffer.from('checked by CRC-32 where the server keeps one, by MD5 where it does not');
+      const o = await d.uploadObject(name, { name: 'crc.txt', data });
+      expect(o.hash).toMatch(/^[0-9a-f]{32}$/);
+      const chunks: Buffer[] = [];
+      for await (const c of await d.downloadObjectAsStream(await d.getObject(name, { name: 'crc.txt' }))) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).equals(data)).toBe(true);
+      await d.deleteObject(o);
+    } finally {
+      await d.deleteContainer(name);
+      d.close();
+    }
+  });
 });
