@@ -1,8 +1,8 @@
 import { AbortError } from '../errors/cloud-error.js';
 
-/** Throws {@link AbortError} if `signal` is aborted. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AbortError('Operation aborted', { cause: signal.reason });
+/** Throws {@link AbortError} (`<what> aborted`, default `Operation aborted`) if `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined, what = 'Operation'): void {
+  if (signal?.aborted) throw new AbortError(`${what} aborted`, { cause: signal.reason });
 }
 
 /** Resolves after `ms` milliseconds; rejects with {@link AbortError} if `signal` aborts first. */

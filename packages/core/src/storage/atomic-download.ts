@@ -4,7 +4,8 @@ import { link, lstat, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AbortError, InvalidArgumentError } from '../errors/cloud-error.js';
+import { throwIfAborted } from '../common/abort.js';
+import { InvalidArgumentError } from '../errors/cloud-error.js';
 import { AlreadyExistsError } from '../errors/provider-error.js';
 
 /** Options of {@link downloadToFile}. */
@@ -62,7 +63,7 @@ export async function downloadToFile(open: () => Promise<Readable>, options: Dow
     }
   } catch (e) {
     if (!source.destroyed) source.destroy();
-    if (options.signal?.aborted) throw new AbortError('Download aborted', { cause: options.signal.reason });
+    throwIfAborted(options.signal, 'Download');
     throw e;
   } finally {
     await rm(tmp, { force: true });

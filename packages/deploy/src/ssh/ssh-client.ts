@@ -1,5 +1,6 @@
 import ssh2 from 'ssh2';
 import type { AuthenticationType, ConnectConfig, SFTPWrapper } from 'ssh2';
+import { throwIfAborted } from '@cloudmux/core';
 import { AbortError, CloudError, InvalidArgumentError } from '@cloudmux/core/errors';
 import { describeTarget, mapSshError, SshConnectionError, type SshTarget } from './errors.js';
 import { execCommand, type ExecOptions, type ExecResult } from './exec.js';
@@ -86,7 +87,7 @@ export class SshClient {
   static async connect(options: SshConnectOptions): Promise<SshClient> {
     const port = options.port ?? 22;
     const target: SshTarget = { host: options.host, port, username: options.username };
-    if (options.signal?.aborted) throw new AbortError('Operation aborted', { cause: options.signal.reason });
+    throwIfAborted(options.signal);
     const key =
       options.privateKey === undefined
         ? undefined

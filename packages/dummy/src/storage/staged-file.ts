@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BigIntStats } from 'node:fs';
+import { throwIfAborted } from '@cloudmux/core';
 import { AbortError } from '@cloudmux/core/errors';
 import { HashingStream } from '@cloudmux/core/storage';
 import type { HashAlgorithm } from './hash.js';
@@ -67,7 +68,7 @@ export async function stageStream(
     await pipeline(source, counter, fh.createWriteStream({ highWaterMark: options.highWaterMark, flush: options.fsync }), {
       signal: options.signal,
     });
-    if (options.signal?.aborted) throw new AbortError('Upload aborted', { cause: options.signal.reason });
+    throwIfAborted(options.signal, 'Upload');
     return {
       path: file,
       hash: counter.digest(),
