@@ -54,12 +54,12 @@ function runBuilt(
 }
 
 (existsSync(built) ? describe : describe.skip)('the built cloudmux-rackspace-simulator command', () => {
-  it('serves until SIGINT, then stops and exits 0', async () => {
+  it('serves until SIGINT, then stops and exits 0, even when the signal comes with its first line', async () => {
     let identity = '';
     let killed = false;
     const result = await runBuilt(['--speed', '5'], (line, kill) => {
-      if (!killed && line.startsWith('export RACKSPACE_IDENTITY=')) {
-        identity = line.slice('export RACKSPACE_IDENTITY='.length);
+      if (line.startsWith('export RACKSPACE_IDENTITY=')) identity = line.slice('export RACKSPACE_IDENTITY='.length);
+      if (!killed && line.includes('listening on')) {
         killed = true;
         kill();
       }
