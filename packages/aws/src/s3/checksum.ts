@@ -1,4 +1,3 @@
-import { crc32 } from 'node:zlib';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { uploadMismatch } from '@cloudmux/core/storage';
 
@@ -16,11 +15,6 @@ export function crc32Base64(value: number): string {
 export function crc32HexOf(b64: string | undefined): string | undefined {
   if (b64 === undefined || !/^[A-Za-z0-9+/]{6}==$/.test(b64)) return undefined;
   return Buffer.from(b64, 'base64').toString('hex');
-}
-
-/** Running CRC-32 of `data` after `previous`. */
-export function crc32After(data: Uint8Array, previous: number): number {
-  return crc32(data, previous);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { throwIfAborted } from '@cloudmux/core';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { PartPool, plainChecksum, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import { UNSIGNED_PAYLOAD } from '../signing/sigv4.js';
 import { escapeXmlText, parseXml, xmlObject, xmlText } from '../xml/index.js';
-import { checkCrc32Echo, crc32After, crc32Base64, CRC32_HEADER } from './checksum.js';
+import { checkCrc32Echo, crc32Base64, CRC32_HEADER } from './checksum.js';
 import type { S3Client } from './client.js';
 import type { S3ChecksumAlgorithm } from './providers.js';
 
@@ -161,7 +162,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
       }
       const n = buf.copy(current, used, at, at + Math.min(buf.length - at, currentSize - used));
       const copied = current.subarray(used, used + n);
-      if (crcMode) hashes!.crc = crc32After(copied, hashes!.crc);
+      if (crcMode) hashes!.crc = crc32(copied, hashes!.crc);
       else hashes!.md5!.update(copied);
       hashes!.sha256?.update(copied);
       used += n;
@@ -182,7 +183,7 @@ export async function uploadS3Object(client: S3Client, u: S3Upload): Promise<S3U
       throwIfAborted(u.signal);
       const buf = toBuffer(chunk as Uint8Array);
       whole?.update(buf);
-      if (crcMode) wholeCrc = crc32After(buf, wholeCrc);
+      if (crcMode) wholeCrc = crc32(buf, wholeCrc);
       size += buf.length;
       if (chunks !== undefined) {
         chunks.push(buf);
@@ -331,7 +332,7 @@ export async function putS3File(client: S3Client, f: S3FilePut): Promise<S3Uploa
     throwIfAborted(f.signal);
     const buf = chunk as Buffer;
     md5?.update(buf);
-    if (crcMode) crc = crc32After(buf, crc);
+    if (crcMode) crc = crc32(buf, crc);
     sha?.update(buf);
     size += buf.length;
   }

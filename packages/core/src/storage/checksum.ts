@@ -39,11 +39,6 @@ export function createDigest(algorithm: VerifyAlgorithm): RunningDigest {
   };
 }
 
-/** CRC-32 of some bytes, as 8 hex digits. */
-export function crc32Hex(data: Uint8Array): string {
-  return crc32(data).toString(16).padStart(8, '0');
-}
-
 /** MD5 of some bytes, as hex. */
 export function md5Hex(data: Uint8Array | string): string {
   return createHash('md5').update(data).digest('hex');

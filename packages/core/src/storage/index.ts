@@ -29,7 +29,6 @@ export {
 export {
   type ChecksumAlgorithm,
   checkMd5Option,
-  crc32Hex,
   createDigest,
   HashingStream,
   md5Base64ToHex,
