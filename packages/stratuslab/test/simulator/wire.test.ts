@@ -8,7 +8,9 @@ const AUTH = `Basic ${Buffer.from('alice:alice-password').toString('base64')}`;
 describe('StratusLab simulator wire protocol', () => {
   let sim: StratusLabSimulator;
   beforeEach(async () => {
-    sim = await StratusLabSimulator.start({ stepMs: 30 });
+    // Each state lasts 150 ms: long enough that the first poll after allocate still sees PENDING on a
+    // loaded CI machine (30 ms was not), short enough to reach RUNNING well inside the 3 s deadline.
+    sim = await StratusLabSimulator.start({ stepMs: 150 });
   });
   afterEach(() => sim.close());
 
