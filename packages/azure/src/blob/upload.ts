@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { throwIfAborted } from '@cloudmux/core';
 import type { HttpHeaders } from '@cloudmux/core/http';
-import { md5HexToBase64, OffThreadHash, PartBuffer, PartPool, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
+import { HashedPartWriter, md5HexToBase64, PartBuffer, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import type { BlobClient } from './client.js';
 import { metaHeaders } from './meta.js';
 import { escapeXml } from './xml.js';
@@ -51,7 +51,8 @@ function contentHeaders(u: BlobUpload): Record<string, string> {
 export async function uploadBlob(client: BlobClient, u: BlobUpload): Promise<UploadedBlob> {
   const head = new PartBuffer();
   let size = 0;
-  let blocks: BlockWriter | undefined;
+  const ids: string[] = [];
+  let blocks: HashedPartWriter | undefined;
   try {
     for await (const chunk of u.source) {
       throwIfAborted(u.signal);
@@ -62,14 +63,14 @@ export async function uploadBlob(client: BlobClient, u: BlobUpload): Promise<Upl
       } else {
         head.push(buf);
         if (size > u.threshold) {
-          blocks = new BlockWriter(client, u);
+          blocks = blockWriter(client, u, ids);
           await blocks.write(head.take());
         }
       }
     }
     throwIfAborted(u.signal);
     if (blocks === undefined) return await putWhole(client, u, head.take());
-    const { ids, md5 } = await blocks.finish();
+    const { md5 } = await blocks.finish();
     if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5, u.provider);
     throwIfAborted(u.signal);
     const xml = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids.map((id) => `<Latest>${escapeXml(id)}</Latest>`).join('')}</BlockList>`;
@@ -111,110 +112,26 @@ async function putWhole(client: BlobClient, u: BlobUpload, data: Buffer): Promis
   return { size: data.length, md5: md5Hex, headers: res.headers };
 }
 
-/**
- * Cuts the bytes into blocks (shared-memory buffers, reused once a block is stored), hashes each on
- * the worker thread (its own MD5 and the running whole-content MD5, in order) and sends it with
- * Put Block, at most `blocksInFlight` at once. The first failure aborts the other requests.
- */
-class BlockWriter {
-  readonly #client: BlobClient;
-  readonly #u: BlobUpload;
-  readonly #md5 = new OffThreadHash('md5');
-  readonly #prefix = randomBytes(6).toString('hex');
-  readonly #ids: string[] = [];
-  readonly #pool: PartPool;
-  readonly #inflight = new Set<Promise<void>>();
-  readonly #abort = new AbortController();
-  readonly #signal: AbortSignal;
-  #current: Buffer | undefined;
-  #used = 0;
-  #failure: unknown;
-
-  constructor(client: BlobClient, u: BlobUpload) {
-    this.#client = client;
-    this.#u = u;
-    // Shared memory, so the hashing thread reads the blocks in place.
-    this.#pool = new PartPool(u.blocksInFlight + 1, { shared: true });
-    this.#signal = u.signal === undefined ? this.#abort.signal : AbortSignal.any([u.signal, this.#abort.signal]);
-  }
-
-  /** Adds bytes, sending every block that fills up; waits while `blocksInFlight` blocks are in flight. */
-  async write(data: Buffer): Promise<void> {
-    let off = 0;
-    while (off < data.length) {
-      this.#current ??= await this.#buffer();
-      const n = data.copy(this.#current, this.#used, off);
-      this.#used += n;
-      off += n;
-      if (this.#used === this.#current.length) await this.#send();
-    }
-  }
-
-  /** Sends the last (partial) block and waits for all; the block ids in order and the whole content's hex MD5. */
-  async finish(): Promise<{ ids: string[]; md5: string }> {
-    if (this.#failure === undefined && this.#used > 0) await this.#send();
-    while (this.#inflight.size > 0) await Promise.all(this.#inflight);
-    if (this.#failure !== undefined) throw this.#failure;
-    return { ids: this.#ids, md5: await this.#md5.digest() };
-  }
-
-  /** Stops: aborts the requests in flight and waits for them to settle. */
-  async discard(): Promise<void> {
-    this.#abort.abort();
-    await Promise.allSettled([...this.#inflight]);
-    this.#md5.discard();
-  }
-
-  /** A free block buffer (reused once its block is stored; at most `blocksInFlight + 1` exist). */
-  async #buffer(): Promise<Buffer> {
-    if (this.#failure !== undefined) throw this.#failure;
-    const b = await this.#pool.acquire(this.#u.blockSize);
-    this.#used = 0;
-    if (this.#failure !== undefined) {
-      this.#pool.release(b);
-      throw this.#failure;
-    }
-    return b;
-  }
-
-  /** Starts Put Block of the current buffer, once fewer than `blocksInFlight` are in flight. */
-  async #send(): Promise<void> {
-    while (this.#inflight.size >= this.#u.blocksInFlight) await Promise.race(this.#inflight);
-    if (this.#failure !== undefined) throw this.#failure;
-    const buf = this.#current!;
-    const body = buf.subarray(0, this.#used);
-    this.#current = undefined;
-    this.#used = 0;
-    const index = this.#ids.length;
-    const id = Buffer.from(`${this.#prefix}-${String(index).padStart(6, '0')}`).toString('base64');
-    this.#ids.push(id);
-    // Hashing requests are queued in block order, so the whole-content MD5 sees the bytes in order.
-    const task: Promise<void> = this.#md5
-      .update(body, true)
-      .then((contentMd5) =>
-        this.#client.send({
-          method: 'PUT',
-          container: this.#u.container,
-          blob: this.#u.name,
-          query: { comp: 'block', blockid: id },
-          headers: { 'content-md5': md5HexToBase64(contentMd5 ?? '') },
-          body,
-          action: 'PutBlock',
-          signal: this.#signal,
-        }),
-      )
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          this.#failure ??= err;
-          this.#abort.abort();
-        },
-      )
-      .finally(() => {
-        this.#inflight.delete(task);
-        // The request has settled (answered after reading the whole body, or aborted): the buffer is free.
-        this.#pool.release(buf);
+/** Staged blocks: Put Block of each part of a {@link HashedPartWriter}, with its `Content-MD5`. */
+function blockWriter(client: BlobClient, u: BlobUpload, ids: string[]): HashedPartWriter {
+  const prefix = randomBytes(6).toString('hex');
+  return new HashedPartWriter({
+    partsInFlight: u.blocksInFlight,
+    partSize: () => u.blockSize,
+    signal: u.signal,
+    send: async ({ index, body, md5, signal }) => {
+      const id = Buffer.from(`${prefix}-${String(index).padStart(6, '0')}`).toString('base64');
+      ids[index] = id;
+      await client.send({
+        method: 'PUT',
+        container: u.container,
+        blob: u.name,
+        query: { comp: 'block', blockid: id },
+        headers: { 'content-md5': md5HexToBase64(md5) },
+        body,
+        action: 'PutBlock',
+        signal,
       });
-    this.#inflight.add(task);
-  }
+    },
+  });
 }

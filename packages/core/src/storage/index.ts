@@ -50,6 +50,7 @@ export { STORAGE_METHODS, type StorageMethod } from './capabilities.js';
 export { containerName, StorageDriver, type StorageDriverClass } from './base-driver.js';
 export { PartBuffer, toBuffer } from './part-buffer.js';
 export { PartPool, type PartPoolOptions } from './part-pool.js';
+export { type HashedPart, HashedPartWriter, type HashedPartWriterOptions, type HashedPartsResult } from './part-writer.js';
 export { getDriver, setDriver, storageRegistry } from './registry.js';
 export type { CallOptions } from '../common/options.js';
 export type { SetDriverOptions } from '../common/registry.js';

@@ -35,7 +35,11 @@ export interface OpenStackSwiftDriverOptions {
   storageUrl?: string | undefined;
   /** Uploads larger than this become static large objects (default 1 GiB; 1 byte to 5 GiB). */
   sloThreshold?: number | undefined;
-  /** Segment size of static large objects (default 100 MiB; at least 1 byte, at most 5 GiB). */
+  /**
+   * Size of the first segments of static large objects (default 16 MiB; 1 byte to 5 GiB). It doubles
+   * after every 250 segments (16 MiB segments: 4 GiB in the first 250, about 58 GiB in Swift's default limit
+   * of 1,000), so a stream of unknown length needs no size hint.
+   */
   segmentSize?: number | undefined;
   /** Segments uploaded at once (default 2): memory is about segmentSize × (this + 1). */
   segmentConcurrency?: number | undefined;
@@ -113,7 +117,7 @@ export function resolveSwiftOptions(options: OpenStackSwiftDriverOptions | undef
     throw new InvalidArgumentError(
       'OpenStackSwiftStorageDriver: give options.authUrl (tempauth …/auth/v1.0 or Keystone) or options.session',
     );
-  const segmentSize = int('segmentSize', o.segmentSize, 1, 5 * GiB, 100 * 1024 * 1024);
+  const segmentSize = int('segmentSize', o.segmentSize, 1, 5 * GiB, 16 * 1024 * 1024);
   return {
     authUrl,
     authVersion,

@@ -7,11 +7,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { HttpHeaders } from '@cloudmux/core/http';
-import { HashingStream, uploadMismatch } from '@cloudmux/core/storage';
+import { throwIfAborted } from '@cloudmux/core';
+import { type HashedPart, HashedPartWriter, HashingStream, PartBuffer, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import type { SwiftClient } from './client.js';
 import { metaHeaders } from './to-object.js';
-import { throwIfAborted } from '@cloudmux/core';
-import { PartBuffer, toBuffer } from '@cloudmux/core/storage';
 
 /** What {@link uploadSwiftObject} stores. */
 export interface SwiftUpload {
@@ -51,13 +50,21 @@ function objectHeaders(u: SwiftUpload): Record<string, string> {
   return { 'content-type': u.contentType, ...metaHeaders(u.meta) };
 }
 
+/** Segments per segment size: the size doubles after each run of this many (Swift's default manifest limit is 1,000 segments). */
+const SEGMENTS_PER_SIZE = 250;
+const MAX_SEGMENT = 5 * 1024 ** 3;
+
+/** The size of segment `index` (from 0): `segmentSize`, doubled every {@link SEGMENTS_PER_SIZE} segments, at most 5 GiB. */
+export function segmentSizeOf(segmentSize: number, index: number): number {
+  return Math.min(MAX_SEGMENT, segmentSize * 2 ** Math.floor(index / SEGMENTS_PER_SIZE));
+}
+
 /** Stores `u.source` as `u.container/u.name` (see the module comment). */
 export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Promise<UploadedSwiftObject> {
   throwIfAborted(u.signal);
   if (u.knownSize !== undefined && u.knownSize <= u.sloThreshold) return putStreamed(client, u);
   // Unknown length: buffer at most one segment before deciding. Known and above the threshold: SLO from the start.
   const single = Math.min(u.sloThreshold, u.segmentSize);
-  const whole = createHash('md5');
   const pending = new PartBuffer();
   let size = 0;
   let slo: SloWriter | undefined = u.knownSize !== undefined ? new SloWriter(client, u) : undefined;
@@ -65,29 +72,33 @@ export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Pr
     for await (const chunk of u.source) {
       throwIfAborted(u.signal);
       const buf = toBuffer(chunk);
-      whole.update(buf);
       size += buf.length;
-      pending.push(buf);
-      if (!slo && size > single) slo = new SloWriter(client, u);
-      if (slo) while (pending.size >= u.segmentSize) await slo.add(pending.take(u.segmentSize));
+      if (slo) await slo.write(buf);
+      else {
+        pending.push(buf);
+        if (size > single) {
+          slo = new SloWriter(client, u);
+          await slo.write(pending.take());
+        }
+      }
     }
     throwIfAborted(u.signal);
-    const md5 = whole.digest('hex');
-    if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5, u.provider);
     if (!slo) {
+      const body = pending.take();
+      const md5 = createHash('md5').update(body).digest('hex');
+      if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5, u.provider);
       const res = await client.send({
         method: 'PUT',
         container: u.container,
         object: u.name,
         headers: { ...objectHeaders(u), etag: md5 },
-        body: pending.take(),
+        body,
         action: `upload ${u.container}/${u.name}`,
         signal: u.signal,
       });
       return { size, md5, headers: res.headers, slo: false };
     }
-    if (pending.size > 0) await slo.add(pending.take());
-    const headers = await slo.finish();
+    const { md5, headers } = await slo.finish();
     return { size, md5, headers, slo: true };
   } catch (err) {
     await slo?.discard();
@@ -138,7 +149,11 @@ interface Segment {
   size_bytes: number;
 }
 
-/** Uploads segments (at most `segmentConcurrency` at once) and writes the manifest; `discard` deletes what it stored. */
+/**
+ * Uploads segments through core's {@link HashedPartWriter} (each hashed on the hashing thread and
+ * sent with its MD5 as `ETag`, which Swift checks; at most `segmentConcurrency` at once), then writes
+ * the manifest; `discard` deletes what it stored.
+ */
 class SloWriter {
   readonly #client: SwiftClient;
   readonly #u: SwiftUpload;
@@ -146,61 +161,32 @@ class SloWriter {
   readonly #prefix: string;
   readonly #segments: Segment[] = [];
   readonly #stored = new Set<string>();
-  readonly #inflight = new Set<Promise<void>>();
+  readonly #parts: HashedPartWriter;
   #containerReady: Promise<unknown> | undefined;
-  #failure: unknown;
 
   constructor(client: SwiftClient, u: SwiftUpload) {
     this.#client = client;
     this.#u = u;
     this.#segContainer = segmentContainerOf(u.container);
     this.#prefix = `${u.name}/slo/${Date.now()}-${randomBytes(4).toString('hex')}/`;
-  }
-
-  /** Starts uploading one segment, waiting while `segmentConcurrency` are in flight. */
-  async add(data: Buffer): Promise<void> {
-    if (this.#failure !== undefined) throw this.#failure;
-    this.#containerReady ??= this.#client.send({
-      method: 'PUT',
-      container: this.#segContainer,
-      action: `create segment container ${this.#segContainer}`,
-      signal: this.#u.signal,
+    this.#parts = new HashedPartWriter({
+      partsInFlight: u.segmentConcurrency,
+      partSize: (index) => segmentSizeOf(u.segmentSize, index),
+      signal: u.signal,
+      send: (part) => this.#sendSegment(part),
     });
-    await this.#containerReady;
-    while (this.#inflight.size >= this.#u.segmentConcurrency) await Promise.race(this.#inflight);
-    if (this.#failure !== undefined) throw this.#failure;
-    const index = this.#segments.length;
-    const name = `${this.#prefix}${String(index).padStart(8, '0')}`;
-    const etag = createHash('md5').update(data).digest('hex');
-    this.#segments.push({ path: `/${this.#segContainer}/${name}`, etag, size_bytes: data.length });
-    const p = this.#client
-      .send({
-        method: 'PUT',
-        container: this.#segContainer,
-        object: name,
-        headers: { etag, 'content-type': 'application/octet-stream' },
-        body: data,
-        action: `upload segment ${index} of ${this.#u.container}/${this.#u.name}`,
-        signal: this.#u.signal,
-      })
-      .then(
-        () => {
-          this.#stored.add(name);
-        },
-        (err: unknown) => {
-          this.#failure ??= err;
-          // The PUT may have landed before the failure was reported.
-          this.#stored.add(name);
-        },
-      )
-      .finally(() => this.#inflight.delete(p));
-    this.#inflight.add(p);
   }
 
-  /** Waits for the segments, then PUTs the manifest (`?multipart-manifest=put`). */
-  async finish(): Promise<HttpHeaders> {
-    await Promise.all(this.#inflight);
-    if (this.#failure !== undefined) throw this.#failure;
+  /** Adds bytes; every segment that fills up is sent. */
+  write(data: Buffer): Promise<void> {
+    return this.#parts.write(data);
+  }
+
+  /** Sends the last segment, waits for all, checks the whole MD5 against an expected one, then PUTs the manifest (`?multipart-manifest=put`). */
+  async finish(): Promise<{ md5: string; headers: HttpHeaders }> {
+    const { md5 } = await this.#parts.finish();
+    if (this.#u.md5 !== undefined && this.#u.md5 !== md5)
+      throw uploadMismatch(`${this.#u.container}/${this.#u.name}`, 'md5', this.#u.md5, md5, this.#u.provider);
     throwIfAborted(this.#u.signal);
     const res = await this.#client.send({
       method: 'PUT',
@@ -212,16 +198,40 @@ class SloWriter {
       action: `write SLO manifest of ${this.#u.container}/${this.#u.name}`,
       signal: this.#u.signal,
     });
-    return res.headers;
+    return { md5, headers: res.headers };
   }
 
-  /** Deletes every segment stored so far (best effort; waits for the ones in flight). */
+  /** Deletes every segment stored so far (best effort; the ones in flight are aborted first). */
   async discard(): Promise<void> {
-    await Promise.allSettled([...this.#inflight]);
+    await this.#parts.discard();
     for (const name of this.#stored) {
       await this.#client
         .send({ method: 'DELETE', container: this.#segContainer, object: name, acceptStatus: [404], action: 'delete SLO segment' })
         .catch(() => undefined);
     }
+  }
+
+  /** PUTs one segment (creating the segment container before the first). */
+  async #sendSegment({ index, body, md5, signal }: HashedPart): Promise<void> {
+    this.#containerReady ??= this.#client.send({
+      method: 'PUT',
+      container: this.#segContainer,
+      action: `create segment container ${this.#segContainer}`,
+      signal: this.#u.signal,
+    });
+    await this.#containerReady;
+    const name = `${this.#prefix}${String(index).padStart(8, '0')}`;
+    this.#segments[index] = { path: `/${this.#segContainer}/${name}`, etag: md5, size_bytes: body.length };
+    // Counted as stored before the answer: a PUT that fails late may have landed.
+    this.#stored.add(name);
+    await this.#client.send({
+      method: 'PUT',
+      container: this.#segContainer,
+      object: name,
+      headers: { etag: md5, 'content-type': 'application/octet-stream' },
+      body,
+      action: `upload segment ${index} of ${this.#u.container}/${this.#u.name}`,
+      signal,
+    });
   }
 }

@@ -7,6 +7,7 @@ import { inspect } from 'node:util';
 import { AlreadyExistsError, BadRequestError, InvalidArgumentError, InvalidCredentialsError, NotFoundError } from '@cloudmux/core/errors';
 import { OpenStackSwiftStorageDriver, segmentContainerOf, type SwiftObjectExtra } from '@cloudmux/openstack';
 import { OpenStackSimulator } from '@cloudmux/openstack/simulator';
+import { segmentSizeOf } from '../../src/swift/upload.js';
 
 let sim: OpenStackSimulator;
 let driver: OpenStackSwiftStorageDriver;
@@ -103,15 +104,30 @@ describe('static large objects', () => {
     await expect(driver.getObject('c', { name: 'fails.bin' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('doubles the segment size every 250 segments (16 MiB segments: about 58 GiB in 1,000), at most 5 GiB', () => {
+    const MiB = 1024 * 1024;
+    expect(segmentSizeOf(16 * MiB, 0)).toBe(16 * MiB);
+    expect(segmentSizeOf(16 * MiB, 249)).toBe(16 * MiB);
+    expect(segmentSizeOf(16 * MiB, 250)).toBe(32 * MiB);
+    expect(segmentSizeOf(16 * MiB, 999)).toBe(128 * MiB);
+    let total = 0;
+    for (let i = 0; i < 1000; i++) total += segmentSizeOf(16 * MiB, i);
+    expect(total).toBe(60_000 * MiB);
+    expect(segmentSizeOf(4 * 1024 * MiB, 250)).toBe(5 * 1024 * MiB);
+  });
+
   it('deletes the segments when the source fails after some were stored', async () => {
     await driver.createContainer({ name: 'c' });
     const boom = new Error('source broke');
+    const stored = (): number => segmentPuts().filter((r) => r.status === 201).length;
     async function* source(): AsyncIterable<Uint8Array> {
-      yield bytes(3500);
+      yield bytes(2500);
+      // Fail once two segments are stored.
+      while (stored() < 2) await new Promise((r) => setTimeout(r, 5));
       throw boom;
     }
     await expect(driver.uploadObjectViaStream('c', { name: 'x.bin', source: source() })).rejects.toBe(boom);
-    expect(segmentPuts().length).toBeGreaterThanOrEqual(3);
+    expect(stored()).toBe(2);
     expect(await driver.listContainerObjects(segmentContainerOf('c'))).toEqual([]);
     expect(await driver.listContainerObjects('c')).toEqual([]);
   });
