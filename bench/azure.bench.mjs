@@ -15,7 +15,8 @@
 //  c. 1 GiB staged-block upload from a stream, client peak RSS <= 150 MB.
 // The simulator keeps blobs in memory (in its own process); each uploaded blob is deleted right after.
 // Env: CLOUDMUX_BENCH_AZURE_MB (streamed object size, default 256), CLOUDMUX_BENCH_AZURE_BIG_MB (default 1024),
-//      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs).
+//      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs),
+//      CLOUDMUX_BENCH_AZURE_PARTS (which of list,get,put,big to run; default all).
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ if (!existsSync(path.join(dist, 'blob/driver.js'))) {
 const MB = 1024 * 1024;
 const SIZE_MB = Number(process.env.CLOUDMUX_BENCH_AZURE_MB ?? 256);
 const BIG_MB = Number(process.env.CLOUDMUX_BENCH_AZURE_BIG_MB ?? 1024);
+const PARTS = new Set((process.env.CLOUDMUX_BENCH_AZURE_PARTS ?? 'list,get,put,big').split(','));
 const ROUNDS = Math.max(1, Number(process.env.CLOUDMUX_BENCH_ROUNDS ?? 5));
 const KEYS = 10_000;
 const PAGE = 1000;
@@ -250,7 +252,7 @@ async function main() {
     );
 
     // a. listing
-    {
+    if (PARTS.has('list')) {
       const { ms, ratio } = await runClient(ctx, 'list', 'both');
       const pass = ratio.cloudmux <= LIST_TARGET;
       console.log(
@@ -312,12 +314,12 @@ async function main() {
       }
     };
     const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
-    report('get', await stream('get', getSides), getSides);
+    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides);
     const putSides = ['cloudmux', 'got', 'cloudmux-single'];
-    report('put', await stream('put', putSides), putSides);
+    if (PARTS.has('put')) report('put', await stream('put', putSides), putSides);
 
     // c. 1 GiB staged-block upload
-    {
+    if (PARTS.has('big')) {
       const r = await runClient(ctx, 'big', 'cloudmux');
       const after = await ask({ op: 'delete', key: r.key });
       const pass = r.peakMb <= RSS_TARGET_MB;

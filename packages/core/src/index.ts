@@ -8,6 +8,7 @@ export * from './errors/index.js';
 export { assertKnownOptions, assertOneOf, type CallOptions } from './common/options.js';
 export { sleep, throwIfAborted } from './common/abort.js';
 export { drain, mapSettled } from './common/iterate.js';
+export { collectPagesAhead, type ReadAheadListing, type ReadAheadPage } from './common/read-ahead.js';
 export { type Capabilities, notSupported } from './common/capabilities.js';
 export { DriverBase, portableApi, type PortableApi } from './common/driver-base.js';
 export { lookup, type LookupTable, lookupTable } from './common/lookup-table.js';

@@ -1,4 +1,4 @@
-import { throwIfAborted } from '@cloudmux/core';
+import { collectPagesAhead, throwIfAborted } from '@cloudmux/core';
 import { MalformedResponseError } from '@cloudmux/core/errors';
 import { checkDelimiter, checkPrefix, ObjectPrefix, type StorageDriver, type StorageObject } from '@cloudmux/core/storage';
 import { decodeXmlText, forEachXmlRecord } from '@cloudmux/core/xml';
@@ -144,24 +144,15 @@ export async function* iterateS3Pages(client: S3Client, driver: StorageDriver, q
  * Every object of a listing, all pages collected straight into one array (no per-key iterator hops).
  * The next page is requested as soon as its token is seen, while the current page is read.
  */
-export async function listAllS3Objects(
-  client: S3Client,
-  driver: StorageDriver,
-  q: S3ListingQuery,
-): Promise<StorageObject<S3ObjectExtra>[]> {
-  const out: StorageObject<S3ObjectExtra>[] = [];
-  let body = requestS3ListingPage(client, q, undefined);
-  for (;;) {
-    const text = await body;
-    const peeked = peekNextToken(text, q);
-    const ahead = peeked === undefined ? undefined : requestS3ListingPage(client, q, peeked);
-    // Its failure surfaces when it is awaited (not at all when the parsed page says otherwise).
-    ahead?.catch(() => undefined);
-    const page = parseS3ListingPage(text, driver, q);
-    for (const o of page.objects) out.push(o);
-    if (page.next === undefined) return out;
-    body = page.next === peeked && ahead !== undefined ? ahead : requestS3ListingPage(client, q, page.next);
-  }
+export function listAllS3Objects(client: S3Client, driver: StorageDriver, q: S3ListingQuery): Promise<StorageObject<S3ObjectExtra>[]> {
+  return collectPagesAhead({
+    request: (token) => requestS3ListingPage(client, q, token),
+    peek: (text) => peekNextToken(text, q),
+    parse: (text) => {
+      const page = parseS3ListingPage(text, driver, q);
+      return { items: page.objects, next: page.next };
+    },
+  });
 }
 
 /** One bucket of a ListBuckets page. */

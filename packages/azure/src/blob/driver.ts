@@ -43,7 +43,7 @@ import {
 } from './options.js';
 import { AZURE_BLOBS_PROVIDER } from './provider.js';
 import { blobSasUrl, copyBlob, setBlobContentType, setBlobMetadata } from './blob-ops.js';
-import { iterateBlobPages, type BlobListingOptions, type BlobListingPage } from './listing.js';
+import { iterateBlobPages, listAllBlobs, type BlobListingOptions, type BlobListingPage } from './listing.js';
 import { objectFromHeaders, listContainersPage, type AzureBlobExtra, type AzureContainerExtra } from './to-object.js';
 import { uploadBlob } from './upload.js';
 import { parseXml } from './xml.js';
@@ -220,9 +220,7 @@ export class AzureBlobsStorageDriver extends StorageDriver {
     options: ListContainerObjectsOptions = {},
   ): Promise<StorageObject<AzureBlobExtra>[]> {
     assertKnownOptions('listContainerObjects', options, ['prefix', 'delimiter', 'signal']);
-    const out: StorageObject<AzureBlobExtra>[] = [];
-    for await (const page of this.#pages(container, options)) for (const o of page.objects) out.push(o);
-    return out;
+    return listAllBlobs(this.#client, this, checkContainerName(containerName(container)), options, this.#options.pageSize);
   }
 
   /** Common prefixes (`<BlobPrefix>`) under `prefix` up to `delimiter` (default `/`). */

@@ -36,7 +36,7 @@ import { IdentitySession } from '../identity/session.js';
 import { createSwiftAuth, KeystoneSwiftAuth } from './auth.js';
 import { OPENSTACK_SWIFT_CAPABILITIES } from './capabilities.js';
 import { swiftPath, SwiftClient } from './client.js';
-import { iterateSwiftContainers, iterateSwiftObjects } from './listing.js';
+import { iterateSwiftContainers, iterateSwiftObjects, listAllSwiftObjects } from './listing.js';
 import { checkContainerName, checkObjectName, guessContentType } from './names.js';
 import { resolveSwiftOptions, type OpenStackSwiftDriverOptions, type ResolvedSwiftOptions } from './options.js';
 import { OPENSTACK_SWIFT_PROVIDER } from './provider.js';
@@ -180,6 +180,15 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     const c = checkContainerName(containerName(container));
     for await (const e of iterateSwiftObjects(this.#client, this, c, options, this.#options.pageSize))
       if (e.kind === 'object') yield e.object;
+  }
+
+  /** Every object (every page, each requested while the one before is read), with `prefix` and `delimiter`. */
+  override async listContainerObjects(
+    container: ContainerRef,
+    options: ListContainerObjectsOptions = {},
+  ): Promise<StorageObject<SwiftObjectExtra>[]> {
+    assertKnownOptions('listContainerObjects', options, ['prefix', 'delimiter', 'signal']);
+    return listAllSwiftObjects(this.#client, this, checkContainerName(containerName(container)), options, this.#options.pageSize);
   }
 
   /** Common prefixes (Swift `subdir` entries) under `prefix` up to `delimiter` (default `/`). */
