@@ -68,7 +68,9 @@ class HashThread {
   #failure: Error | undefined;
 
   constructor(onExit: (t: HashThread) => void) {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'cloudmux-hash' });
+    // No inherited flags: the source must stay CommonJS even under \`--input-type=module\`, and profiling flags
+    // have no business in a hashing thread.
+    const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'cloudmux-hash', execArgv: [] });
     worker.unref();
     worker.on('message', (r: Reply) => {
       const w = this.#waiting.get(r.id);

@@ -1,5 +1,12 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { allocSharedBuffer, OffThreadHash } from '@cloudmux/core/storage';
+
+const built = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/storage/index.js');
 
 const hex = (algorithm: string, ...parts: Uint8Array[]): string => {
   const h = createHash(algorithm);
@@ -55,5 +62,15 @@ describe('OffThreadHash', () => {
     const d = new OffThreadHash('md5');
     await d.update(Buffer.from('x'));
     d.discard();
+  });
+
+  (existsSync(built) ? it : it.skip)('runs on its thread in a process started with --input-type=module (no inherited flags)', async () => {
+    const script = `
+      const { OffThreadHash } = await import(${JSON.stringify(pathToFileURL(built).href)});
+      const h = new OffThreadHash('md5');
+      await h.update(Buffer.from('abc'));
+      console.log(JSON.stringify({ offThread: h.offThread, digest: await h.digest() }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 });
+    expect(JSON.parse(stdout)).toEqual({ offThread: true, digest: hex('md5', Buffer.from('abc')) });
   });
 });
