@@ -1,6 +1,6 @@
 /**
  * A static large object: a 12 MiB file uploaded with a 4 MiB threshold and 4 MiB segments (the defaults
- * are 1 GiB and 16 MiB). The segments go to `<container>_segments`, two at a time (memory stays about
+ * are 1 GiB and 4 MiB). The segments go to `<container>_segments`, two at a time (memory stays about
  * segment size × 3), then a manifest makes them one object; a failure deletes the stored segments.
  * Deleting the object removes its segments too.
  */

@@ -14,7 +14,7 @@ import {
   plainChecksum,
   StorageDriver,
   uploadSource,
-  verifyStream,
+  verifyStreamOffThread,
   type Container,
   type ContainerRef,
   type CopyObjectOptions,
@@ -312,8 +312,16 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     });
     const slo = String(res.headers['x-static-large-object'] ?? '').toLowerCase() === 'true';
     const sum = plainChecksum(typeof res.headers.etag === 'string' ? res.headers.etag : undefined);
-    if (!range && !slo && options.verifyHash !== false && sum?.algorithm === 'md5')
-      return verifyStream(res.body, { algorithm: 'md5', expected: sum.hex, provider: this.providerId, what: `${c}/${name}` });
+    if (!range && !slo && options.verifyHash !== false && sum?.algorithm === 'md5') {
+      const length = Number(res.headers['content-length']);
+      return verifyStreamOffThread(res.body, {
+        algorithm: 'md5',
+        expected: sum.hex,
+        provider: this.providerId,
+        what: `${c}/${name}`,
+        size: Number.isSafeInteger(length) ? length : undefined,
+      });
+    }
     return res.body;
   }
 

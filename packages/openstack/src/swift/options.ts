@@ -36,9 +36,9 @@ export interface OpenStackSwiftDriverOptions {
   /** Uploads larger than this become static large objects (default 1 GiB; 1 byte to 5 GiB). */
   sloThreshold?: number | undefined;
   /**
-   * Size of the first segments of static large objects (default 16 MiB; 1 byte to 5 GiB). It doubles
-   * after every 250 segments (16 MiB segments: 4 GiB in the first 250, about 58 GiB in Swift's default limit
-   * of 1,000), so a stream of unknown length needs no size hint.
+   * Segment size of static large objects (default 4 MiB; 1 byte to 5 GiB) for an object's first GiB;
+   * after that it doubles every 100 segments, so a stream of unknown length fits in Swift's default
+   * limit of 1,000 segments (about 144 GiB with 4 MiB) and needs no size hint.
    */
   segmentSize?: number | undefined;
   /** Segments uploaded at once (default 2): memory is about segmentSize × (this + 1). */
@@ -117,7 +117,7 @@ export function resolveSwiftOptions(options: OpenStackSwiftDriverOptions | undef
     throw new InvalidArgumentError(
       'OpenStackSwiftStorageDriver: give options.authUrl (tempauth …/auth/v1.0 or Keystone) or options.session',
     );
-  const segmentSize = int('segmentSize', o.segmentSize, 1, 5 * GiB, 16 * 1024 * 1024);
+  const segmentSize = int('segmentSize', o.segmentSize, 1, 5 * GiB, 4 * 1024 * 1024);
   return {
     authUrl,
     authVersion,

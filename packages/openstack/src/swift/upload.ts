@@ -50,13 +50,20 @@ function objectHeaders(u: SwiftUpload): Record<string, string> {
   return { 'content-type': u.contentType, ...metaHeaders(u.meta) };
 }
 
-/** Segments per segment size: the size doubles after each run of this many (Swift's default manifest limit is 1,000 segments). */
-const SEGMENTS_PER_SIZE = 250;
-const MAX_SEGMENT = 5 * 1024 ** 3;
+const GiB = 1024 ** 3;
+/** After the first GiB, the segment size doubles after each run of this many segments (Swift's default manifest limit is 1,000). */
+const SEGMENTS_PER_SIZE = 100;
+const MAX_SEGMENT = 5 * GiB;
 
-/** The size of segment `index` (from 0): `segmentSize`, doubled every {@link SEGMENTS_PER_SIZE} segments, at most 5 GiB. */
+/**
+ * The size of segment `index` (from 0): `segmentSize` for the first GiB, then doubled after every
+ * {@link SEGMENTS_PER_SIZE} segments, at most 5 GiB. Small segments keep memory low for ordinary
+ * objects; the growth lets a stream of unknown length fit in Swift's segment limit.
+ */
 export function segmentSizeOf(segmentSize: number, index: number): number {
-  return Math.min(MAX_SEGMENT, segmentSize * 2 ** Math.floor(index / SEGMENTS_PER_SIZE));
+  const first = Math.max(1, Math.floor(GiB / segmentSize));
+  if (index < first) return segmentSize;
+  return Math.min(MAX_SEGMENT, segmentSize * 2 ** (1 + Math.floor((index - first) / SEGMENTS_PER_SIZE)));
 }
 
 /** Stores `u.source` as `u.container/u.name` (see the module comment). */

@@ -104,16 +104,19 @@ describe('static large objects', () => {
     await expect(driver.getObject('c', { name: 'fails.bin' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('doubles the segment size every 250 segments (16 MiB segments: about 58 GiB in 1,000), at most 5 GiB', () => {
+  it('keeps the segment size for the first GiB, then doubles it every 100 segments (4 MiB: about 144 GiB in 1,000), at most 5 GiB', () => {
     const MiB = 1024 * 1024;
-    expect(segmentSizeOf(16 * MiB, 0)).toBe(16 * MiB);
-    expect(segmentSizeOf(16 * MiB, 249)).toBe(16 * MiB);
-    expect(segmentSizeOf(16 * MiB, 250)).toBe(32 * MiB);
-    expect(segmentSizeOf(16 * MiB, 999)).toBe(128 * MiB);
+    expect(segmentSizeOf(4 * MiB, 0)).toBe(4 * MiB);
+    expect(segmentSizeOf(4 * MiB, 255)).toBe(4 * MiB);
+    expect(segmentSizeOf(4 * MiB, 256)).toBe(8 * MiB);
+    expect(segmentSizeOf(4 * MiB, 355)).toBe(8 * MiB);
+    expect(segmentSizeOf(4 * MiB, 356)).toBe(16 * MiB);
     let total = 0;
-    for (let i = 0; i < 1000; i++) total += segmentSizeOf(16 * MiB, i);
-    expect(total).toBe(60_000 * MiB);
-    expect(segmentSizeOf(4 * 1024 * MiB, 250)).toBe(5 * 1024 * MiB);
+    for (let i = 0; i < 1000; i++) total += segmentSizeOf(4 * MiB, i);
+    expect(total).toBe(147_680 * MiB);
+    expect(segmentSizeOf(3 * 1024 * MiB, 0)).toBe(3 * 1024 * MiB);
+    expect(segmentSizeOf(3 * 1024 * MiB, 1)).toBe(5 * 1024 * MiB);
+    expect(segmentSizeOf(1000, 5)).toBe(1000);
   });
 
   it('deletes the segments when the source fails after some were stored', async () => {

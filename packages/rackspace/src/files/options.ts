@@ -13,7 +13,7 @@ export interface CloudFilesOwnOptions {
   storageUrl?: string | undefined;
   /** Uploads larger than this become static large objects (default 1 GiB; 1 byte to 5 GiB). */
   sloThreshold?: number | undefined;
-  /** Size of the first segments of static large objects (default 16 MiB, doubling every 250 segments). */
+  /** Size of the first segments of static large objects (default 4 MiB for the first GiB, then doubling every 100 segments). */
   segmentSize?: number | undefined;
   /** Segments uploaded at once (default 2): memory is about segmentSize × (this + 1). */
   segmentConcurrency?: number | undefined;

@@ -1,0 +1,369 @@
+// OpenStack Swift driver cost against a bare got client in the same run, both talking to the Swift part of the
+// OpenStack simulator (built packages/openstack/dist; build first: npx tsc -b packages/openstack). Both sides log
+// in with tempauth v1.0 (X-Auth-User/X-Auth-Key -> X-Auth-Token + X-Storage-Url) before any clock starts. The
+// simulator runs in its own child process, and every streaming measurement runs in a fresh client child process,
+// so the client's time and peak RSS (sampled every 10 ms and VmHWM of /proc/self/status) are its own.
+// Targets (issue #12):
+//  a. list 10,000 objects (GET ?format=json&limit=1000&marker=, pages of 1,000):
+//     OpenStackSwiftStorageDriver.listContainerObjects (pageSize 1000) <= 1.2x a bare got client doing the same
+//     requests with the same token and JSON.parse.
+//  b. 256 MiB streamed GET (downloadObjectAsStream -> drain, MD5 verified against the ETag by default; the
+//     getObject HEAD before it is not timed) and PUT (uploadObjectViaStream from a generated stream of unknown
+//     length: a static large object of segments at the driver's default segment size and concurrency, each
+//     segment MD5-hashed and sent with its ETag, then the manifest) at >= 0.9x the bare got client's throughput
+//     (one streamed GET / one streamed PUT with content-length of the same bytes, nothing verified), client
+//     peak RSS <= 150 MB. Information (no target): GET with verifyHash: false (`cloudmux-nohash`), and PUT of
+//     a 256 MiB temp file with uploadObject (`cloudmux-known-size`: its size is known, so one streamed PUT
+//     hashed on the way, no segments). MD5 runs at about 720 MB/s on this CPU, slower than the loopback
+//     transfer itself, so the verified sides are bound by it.
+//  c. 1 GiB upload from a stream (a static large object at the default segment options), client peak RSS <= 150 MB.
+// The simulator keeps objects in memory (in its own process) and its request log short (requestLogLimit; it
+// stores no bodies); each uploaded object and its segments are deleted right after, from the server process.
+// Env: CLOUDMUX_BENCH_SWIFT_MB (streamed object size, default 256), CLOUDMUX_BENCH_SWIFT_BIG_MB (default 1024),
+//      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs),
+//      CLOUDMUX_BENCH_SWIFT_PARTS (which of list,get,put,big to run; default all).
+import { fork } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { benchChildEnv, mallocNote } from './lib/child-env.mjs';
+
+const here = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(here), '..');
+const dist = path.join(root, 'packages/openstack/dist');
+if (!existsSync(path.join(dist, 'swift/driver.js')) || !existsSync(path.join(dist, 'simulator/index.js'))) {
+  console.log('packages/openstack/dist is missing: run npx tsc -b packages/openstack first');
+  process.exit(1);
+}
+
+const MB = 1024 * 1024;
+const SIZE_MB = Number(process.env.CLOUDMUX_BENCH_SWIFT_MB ?? 256);
+const BIG_MB = Number(process.env.CLOUDMUX_BENCH_SWIFT_BIG_MB ?? 1024);
+const ROUNDS = Math.max(1, Number(process.env.CLOUDMUX_BENCH_ROUNDS ?? 5));
+const PARTS = new Set((process.env.CLOUDMUX_BENCH_SWIFT_PARTS ?? 'list,get,put,big').split(','));
+const KEYS = 10_000;
+const PAGE = 1000;
+const LIST_TARGET = 1.2;
+const TPUT_TARGET = 0.9;
+const RSS_TARGET_MB = 150;
+const CONTAINER = 'bench';
+const LIST_CONTAINER = 'bench-list';
+const GET_KEY = 'stream/get.bin';
+
+const mode = process.argv[2];
+if (mode === 'server') await server();
+else if (mode === 'client') await client(JSON.parse(process.argv[3]));
+else await main();
+
+/** Child: the simulator, seeded with the listing objects and the object to GET; deletes objects on request. */
+async function server() {
+  const { OpenStackSimulator, DEFAULT_SIMULATOR_USERS, swiftStore } = await import(path.join(dist, 'simulator/index.js'));
+  // The simulator logs every request (no bodies); the bench makes tens of thousands, so keep the log short.
+  const sim = await OpenStackSimulator.start({ requestLogLimit: 100 });
+  const seed = DEFAULT_SIMULATOR_USERS[0];
+  const store = swiftStore(sim.world);
+  const account = store.account(`AUTH_${sim.projectId(seed.projects[0])}`);
+  const container = (name) => {
+    const c = { meta: {}, objects: new Map(), timestamp: store.timestamp() };
+    account.containers.set(name, c);
+    return c;
+  };
+  const object = (data) => ({
+    data,
+    contentType: 'application/octet-stream',
+    meta: {},
+    etag: createHash('md5').update(data).digest('hex'),
+    timestamp: store.timestamp(),
+    slo: undefined,
+    size: data.length,
+  });
+  const bench = container(CONTAINER);
+  const list = container(LIST_CONTAINER);
+  for (let i = 0; i < KEYS; i++) list.objects.set(`logs/2026/${String(i).padStart(6, '0')}.json`, object(Buffer.from(`{"n":${i}}`)));
+  const block = randomBytes(MB);
+  bench.objects.set(GET_KEY, object(Buffer.concat(Array.from({ length: SIZE_MB }, () => block))));
+  process.on('message', (m) => {
+    // The driver stores SLO segments in `<container>_segments`.
+    const segments = account.containers.get(`${CONTAINER}_segments`);
+    if (m.op === 'delete') {
+      bench.objects.delete(m.key);
+      segments?.objects.clear();
+    }
+    globalThis.gc?.();
+    process.send({ op: m.op, rssMb: process.memoryUsage.rss() / MB, objects: bench.objects.size, segments: segments?.objects.size ?? 0 });
+  });
+  process.send({
+    op: 'ready',
+    authUrl: `${sim.url}/auth/v1.0`,
+    user: `${seed.projects[0]}:${seed.name}`,
+    key: seed.password,
+  });
+}
+
+/** Peak RSS of this process in MB: the kernel's high-water mark (VmHWM). */
+function vmHwmMb() {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** `mb` MiB of incompressible bytes as a stream (a random 1 MiB block repeated), generated as read. */
+function generated(mb) {
+  const block = randomBytes(MB);
+  let left = mb;
+  return new Readable({
+    highWaterMark: MB,
+    read() {
+      if (left-- > 0) this.push(Buffer.from(block));
+      else this.push(null);
+    },
+  });
+}
+
+/** A sink that counts bytes. */
+function counter() {
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      sink.bytes += chunk.length;
+      cb();
+    },
+  });
+  sink.bytes = 0;
+  return sink;
+}
+
+/** Child: one side of one case; prints `{ seconds, peakMb }` (or the listing comparison) as JSON. */
+async function client({ authUrl, user, key: password, file, op, side }) {
+  // The simulator's URL and credentials come from the server process: a client does not load simulator code.
+  const { OpenStackSwiftStorageDriver } = await import(path.join(dist, 'swift/driver.js'));
+  const { default: got } = await import('got');
+  // The driver's defaults (segment size and concurrency, SLO threshold), except the listing page size.
+  const driver = new OpenStackSwiftStorageDriver(user, password, { authUrl, pageSize: PAGE, timeoutMs: 600_000 });
+  const agent = new http.Agent({ keepAlive: true });
+  const raw = got.extend({ agent: { http: agent }, retry: { limit: 0 }, followRedirect: false, timeout: { request: 600_000 } });
+  // The bare client's tempauth login: one token for the whole process.
+  const login = async () => {
+    const res = await raw.get(authUrl, { headers: { 'x-auth-user': user, 'x-auth-key': password } });
+    const storage = res.headers['x-storage-url'];
+    const token = res.headers['x-auth-token'];
+    if (typeof storage !== 'string' || typeof token !== 'string') throw new Error(`tempauth answered ${res.statusCode} without a token`);
+    return { storage, headers: { 'x-auth-token': token } };
+  };
+
+  if (op === 'list') {
+    const { compareSides } = await import('./lib/compare.mjs');
+    const { storage, headers } = await login();
+    const gotList = async () => {
+      let n = 0;
+      let marker = '';
+      for (;;) {
+        const url = `${storage}/${LIST_CONTAINER}?format=json&limit=${PAGE}${marker ? `&marker=${encodeURIComponent(marker)}` : ''}`;
+        const page = JSON.parse((await raw.get(url, { headers, responseType: 'text' })).body);
+        for (const e of page) if (typeof e.name === 'string' && typeof e.bytes === 'number') n++;
+        if (page.length < PAGE) break;
+        marker = page[page.length - 1].name;
+      }
+      if (n !== KEYS) throw new Error(`bare got listed ${n}`);
+    };
+    const driverList = async () => {
+      const objects = await driver.listContainerObjects(LIST_CONTAINER);
+      if (objects.length !== KEYS) throw new Error(`listContainerObjects returned ${objects.length}`);
+    };
+    const out = await compareSides({ cloudmux: driverList, got: gotList }, 'got', { rounds: 9, warmup: 2 });
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    driver.close();
+    agent.destroy();
+    return;
+  }
+
+  globalThis.gc?.();
+  // Before the clock: the login (both sides), and for the driver's GET the object's metadata (getObject, a HEAD).
+  const bare = side.startsWith('got') ? await login() : undefined;
+  const fetched = op === 'get' && !bare ? await driver.getObject(CONTAINER, { name: GET_KEY }) : undefined;
+  if (!bare && !fetched) await driver.exGetStorageUrl();
+  const baseMb = process.memoryUsage.rss() / MB;
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  const t0 = process.hrtime.bigint();
+  const mb = op === 'big' ? BIG_MB : SIZE_MB;
+  const key = `stream/put-${side}.bin`;
+  let slo;
+  if (op === 'get' && bare) {
+    const sink = counter();
+    await pipeline(raw.stream(`${bare.storage}/${CONTAINER}/${GET_KEY}`, { headers: bare.headers }), sink);
+    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
+  } else if (op === 'get') {
+    const sink = counter();
+    await pipeline(await driver.downloadObjectAsStream(fetched, { verifyHash: side !== 'cloudmux-nohash' }), sink);
+    if (sink.bytes !== mb * MB) throw new Error(`driver read ${sink.bytes}`);
+  } else if (bare) {
+    const headers = { ...bare.headers, 'content-length': String(mb * MB), 'content-type': 'application/octet-stream' };
+    const res = await raw.put(`${bare.storage}/${CONTAINER}/${key}`, { headers, body: generated(mb) });
+    if (res.statusCode !== 201) throw new Error(`got PUT answered ${res.statusCode}`);
+  } else {
+    const o =
+      side === 'cloudmux-known-size'
+        ? await driver.uploadObject(CONTAINER, { name: key, filePath: file })
+        : await driver.uploadObjectViaStream(CONTAINER, { name: key, source: generated(mb) });
+    if (o.size !== mb * MB) throw new Error(`uploaded ${o.size} bytes`);
+    slo = o.extra?.staticLargeObject === true;
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  driver.close();
+  agent.destroy();
+  process.stdout.write(`${JSON.stringify({ seconds, peakMb: Math.max(peak / MB, vmHwmMb()), baseMb, key, slo })}\n`);
+}
+
+/** Runs one client child and returns its JSON answer. */
+function runClient(ctx, op, side) {
+  return new Promise((resolve, reject) => {
+    const child = fork(here, ['client', JSON.stringify({ ...ctx, op, side })], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      env: benchChildEnv(),
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop();
+      if (code !== 0 || !line) reject(new Error(`client ${op}/${side} exited with ${code}: ${out}`));
+      else resolve(JSON.parse(line));
+    });
+  });
+}
+
+async function main() {
+  const median = (xs) => {
+    const v = [...xs].sort((a, b) => a - b);
+    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  };
+  const { resultLine } = await import('./lib/compare.mjs');
+  const result = (metric, value, unit, target = null, pass = null) => resultLine('swift', metric, value, unit, target, pass);
+  const verdict = (pass) => (pass ? 'PASS' : 'MISS');
+
+  const srv = fork(here, ['server'], {
+    env: benchChildEnv(),
+    execArgv: ['--expose-gc', '--max-old-space-size=8192'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const replies = [];
+  let waiting;
+  srv.on('message', (m) => {
+    replies.push(m);
+    waiting?.();
+  });
+  const next = async () => {
+    while (replies.length === 0) await new Promise((r) => (waiting = r));
+    return replies.shift();
+  };
+  const ask = (msg) => {
+    srv.send(msg);
+    return next();
+  };
+  // Deletes an uploaded object and its segments in the simulator (so its memory stays bounded), and checks it did.
+  const removed = async (key) => {
+    const after = await ask({ op: 'delete', key });
+    if (after.objects !== 1 || after.segments !== 0)
+      throw new Error(`simulator still holds ${after.objects} objects, ${after.segments} segments`);
+    return after;
+  };
+  // The known-size PUT reads a temp file (written once, removed at the end).
+  const file = path.join(os.tmpdir(), `cloudmux-swift-bench-${process.pid}.bin`);
+  try {
+    const ready = await next();
+    const ctx = { authUrl: ready.authUrl, user: ready.user, key: ready.key, file };
+    console.log(
+      `swift bench: simulator (own process), tempauth at ${ctx.authUrl}; ${KEYS} objects in pages of ${PAGE}; ${SIZE_MB} MiB streams, ${ROUNDS} rounds; ${BIG_MB} MiB SLO upload; ${mallocNote()}`,
+    );
+
+    // a. listing
+    if (PARTS.has('list')) {
+      const { ms, ratio } = await runClient(ctx, 'list', 'both');
+      const pass = ratio.cloudmux <= LIST_TARGET;
+      console.log(
+        `list ${KEYS} objects: cloudmux ${ms.cloudmux.toFixed(1)} ms, bare got ${ms.got.toFixed(1)} ms -> ${ratio.cloudmux.toFixed(2)}x (target <= ${LIST_TARGET}x) ${verdict(pass)}`,
+      );
+      result('list-10000.cloudmux', ms.cloudmux, 'ms');
+      result('list-10000.got', ms.got, 'ms');
+      result('list-10000.vs-got', ratio.cloudmux, 'ratio', `<= ${LIST_TARGET}`, pass);
+    }
+
+    // b. streamed GET and PUT: each side in a fresh process per round, order rotated between rounds.
+    const stream = async (op, sides) => {
+      const runs = Object.fromEntries(sides.map((s) => [s, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (let k = 0; k < sides.length; k++) {
+          const side = sides[(round + k) % sides.length];
+          const r = await runClient(ctx, op, side);
+          runs[side].push(r);
+          if (op === 'put') await removed(r.key);
+        }
+      }
+      return runs;
+    };
+    const report = (op, runs, sides) => {
+      const tput = (s) => median(runs[s].map((r) => SIZE_MB / r.seconds));
+      const peakOf = (s) => Math.max(...runs[s].map((r) => r.peakMb));
+      const baseOf = (s) => median(runs[s].map((r) => r.baseMb));
+      const ratioOf = (s) => median(runs[s].map((r, i) => runs.got[i].seconds / r.seconds));
+      console.log(
+        `${op} ${SIZE_MB} MiB: bare got ${tput('got').toFixed(0)} MB/s (peak RSS ${peakOf('got').toFixed(0)} MB, ${baseOf('got').toFixed(0)} MB before the transfer)`,
+      );
+      result(`${op}-${SIZE_MB}MiB.got`, tput('got'), 'MB/s');
+      for (const s of sides.filter((x) => x !== 'got')) {
+        const ratio = ratioOf(s);
+        const peak = peakOf(s);
+        const targeted = s === 'cloudmux';
+        const stored = op === 'put' ? (runs[s][0].slo ? ' [static large object]' : ' [one PUT]') : '';
+        console.log(
+          `${op} ${SIZE_MB} MiB: ${s}${stored} ${tput(s).toFixed(0)} MB/s -> ${ratio.toFixed(2)}x of got` +
+            (targeted ? ` (target >= ${TPUT_TARGET}x) ${verdict(ratio >= TPUT_TARGET)}` : '') +
+            `, peak RSS ${peak.toFixed(0)} MB (${baseOf(s).toFixed(0)} MB before the transfer)` +
+            (targeted ? ` (target <= ${RSS_TARGET_MB} MB) ${verdict(peak <= RSS_TARGET_MB)}` : ''),
+        );
+        result(`${op}-${SIZE_MB}MiB.${s}`, tput(s), 'MB/s');
+        result(
+          `${op}-${SIZE_MB}MiB.${s}.vs-got`,
+          ratio,
+          'ratio',
+          targeted ? `>= ${TPUT_TARGET}` : null,
+          targeted ? ratio >= TPUT_TARGET : null,
+        );
+        result(
+          `${op}-${SIZE_MB}MiB.${s}.peak-rss`,
+          peak,
+          'MB',
+          targeted ? `<= ${RSS_TARGET_MB} MB` : null,
+          targeted ? peak <= RSS_TARGET_MB : null,
+        );
+      }
+    };
+    const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
+    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides);
+    const putSides = ['cloudmux', 'got', 'cloudmux-known-size'];
+    if (PARTS.has('put')) {
+      await pipeline(generated(SIZE_MB), createWriteStream(file));
+      report('put', await stream('put', putSides), putSides);
+    }
+
+    // c. 1 GiB upload from a stream: a static large object at the default segment size and concurrency.
+    if (PARTS.has('big')) {
+      const r = await runClient(ctx, 'big', 'cloudmux');
+      const after = await removed(r.key);
+      const pass = r.peakMb <= RSS_TARGET_MB;
+      console.log(
+        `SLO upload ${BIG_MB} MiB from a stream (cloudmux${r.slo ? '' : ', stored as one PUT'}): ${(BIG_MB / r.seconds).toFixed(0)} MB/s, client peak RSS ${r.peakMb.toFixed(0)} MB (${r.baseMb.toFixed(0)} MB before the transfer; target <= ${RSS_TARGET_MB} MB) ${verdict(pass)}; simulator RSS after delete ${after.rssMb.toFixed(0)} MB`,
+      );
+      result(`slo-${BIG_MB}MiB.cloudmux`, BIG_MB / r.seconds, 'MB/s');
+      result(`slo-${BIG_MB}MiB.cloudmux.peak-rss`, r.peakMb, 'MB', `<= ${RSS_TARGET_MB} MB`, pass);
+    }
+  } finally {
+    srv.kill();
+    rmSync(file, { force: true });
+  }
+}
