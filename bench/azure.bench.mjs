@@ -17,15 +17,28 @@
 // Env: CLOUDMUX_BENCH_AZURE_MB (streamed object size, default 256), CLOUDMUX_BENCH_AZURE_BIG_MB (default 1024),
 //      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs),
 //      CLOUDMUX_BENCH_AZURE_PARTS (which of list,get,put,big to run; default all).
-import { fork } from 'node:child_process';
+// The harness shared with the other storage benches (child processes, rotated rounds, RSS sampling, report and
+// RESULT lines, env settings) is bench/lib/streaming.mjs; this file keeps the seeding and each side's transfer.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { benchChildEnv, mallocNote } from './lib/child-env.mjs';
+import { mallocNote } from './lib/child-env.mjs';
+import {
+  MB,
+  counter,
+  generated,
+  measure,
+  reportList,
+  reportStream,
+  rotatedRounds,
+  runClient as runChild,
+  startServer,
+  streamingSettings,
+  verdict,
+} from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = path.resolve(path.dirname(here), '..');
@@ -35,16 +48,7 @@ if (!existsSync(path.join(dist, 'blob/driver.js'))) {
   process.exit(1);
 }
 
-const MB = 1024 * 1024;
-const SIZE_MB = Number(process.env.CLOUDMUX_BENCH_AZURE_MB ?? 256);
-const BIG_MB = Number(process.env.CLOUDMUX_BENCH_AZURE_BIG_MB ?? 1024);
-const PARTS = new Set((process.env.CLOUDMUX_BENCH_AZURE_PARTS ?? 'list,get,put,big').split(','));
-const ROUNDS = Math.max(1, Number(process.env.CLOUDMUX_BENCH_ROUNDS ?? 5));
-const KEYS = 10_000;
-const PAGE = 1000;
-const LIST_TARGET = 1.2;
-const TPUT_TARGET = 0.9;
-const RSS_TARGET_MB = 150;
+const { SIZE_MB, BIG_MB, ROUNDS, PARTS, KEYS, PAGE, LIST_TARGET, TPUT_TARGET, RSS_TARGET_MB } = streamingSettings('AZURE');
 const BUCKET = 'bench';
 const LIST_BUCKET = 'bench-list';
 const GET_KEY = 'stream/get.bin';
@@ -88,37 +92,6 @@ async function server() {
     process.send({ op: m.op, rssMb: process.memoryUsage.rss() / MB, objects: bench.blobs.size });
   });
   process.send({ op: 'ready', endpoint: sim.endpoint, account: sim.account, key: sim.key });
-}
-
-/** Peak RSS of this process in MB: the kernel's high-water mark (VmHWM). */
-function vmHwmMb() {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
-/** `mb` MiB of incompressible bytes as a stream (a random 1 MiB block repeated), generated as read. */
-function generated(mb) {
-  const block = randomBytes(MB);
-  let left = mb;
-  return new Readable({
-    highWaterMark: MB,
-    read() {
-      if (left-- > 0) this.push(Buffer.from(block));
-      else this.push(null);
-    },
-  });
-}
-
-/** A sink that counts bytes. */
-function counter() {
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      sink.bytes += chunk.length;
-      cb();
-    },
-  });
-  sink.bytes = 0;
-  return sink;
 }
 
 /** Child: one side of one case; prints `{ seconds, peakMb }` (or the listing comparison) as JSON. */
@@ -166,10 +139,7 @@ async function client({ endpoint, account, key: accountKey, op, side }) {
   // The GET is timed on its own: the blob's properties (getObject, a HEAD) are read before the clock
   // starts, as in the S3 bench.
   const fetched = op === 'get' && side !== 'got' ? await driver.getObject(BUCKET, { name: GET_KEY }) : undefined;
-  const baseMb = process.memoryUsage.rss() / MB;
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
-  const t0 = process.hrtime.bigint();
+  const clock = measure();
   const mb = op === 'big' ? BIG_MB : SIZE_MB;
   const key = `stream/put-${side}.bin`;
   if (op === 'get' && side === 'got') {
@@ -191,59 +161,22 @@ async function client({ endpoint, account, key: accountKey, op, side }) {
     const o = await driver.uploadObjectViaStream(BUCKET, { name: key, source: generated(mb) });
     if (o.size !== mb * MB) throw new Error(`uploaded ${o.size} bytes`);
   }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage.rss());
+  const measured = clock.stop();
   driver.close();
   agent.destroy();
-  process.stdout.write(`${JSON.stringify({ seconds, peakMb: Math.max(peak / MB, vmHwmMb()), baseMb, key })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...measured, key })}\n`);
 }
 
-/** Runs one client child and returns its JSON answer. */
+/** Runs one client child of this bench and returns its JSON answer. */
 function runClient(ctx, op, side) {
-  return new Promise((resolve, reject) => {
-    const child = fork(here, ['client', JSON.stringify({ ...ctx, op, side })], {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      env: benchChildEnv(),
-    });
-    let out = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').pop();
-      if (code !== 0 || !line) reject(new Error(`client ${op}/${side} exited with ${code}: ${out}`));
-      else resolve(JSON.parse(line));
-    });
-  });
+  return runChild(here, ctx, op, side);
 }
 
 async function main() {
-  const median = (xs) => {
-    const v = [...xs].sort((a, b) => a - b);
-    return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-  };
   const { resultLine } = await import('./lib/compare.mjs');
   const result = (metric, value, unit, target = null, pass = null) => resultLine('azure', metric, value, unit, target, pass);
-  const verdict = (pass) => (pass ? 'PASS' : 'MISS');
 
-  const srv = fork(here, ['server'], {
-    env: benchChildEnv(),
-    execArgv: ['--expose-gc', '--max-old-space-size=8192'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const replies = [];
-  let waiting;
-  srv.on('message', (m) => {
-    replies.push(m);
-    waiting?.();
-  });
-  const next = async () => {
-    while (replies.length === 0) await new Promise((r) => (waiting = r));
-    return replies.shift();
-  };
-  const ask = (msg) => {
-    srv.send(msg);
-    return next();
-  };
+  const { srv, next, ask } = startServer(here);
   try {
     const ready = await next();
     const ctx = { endpoint: ready.endpoint, account: ready.account, key: ready.key };
@@ -254,65 +187,14 @@ async function main() {
     // a. listing
     if (PARTS.has('list')) {
       const { ms, ratio } = await runClient(ctx, 'list', 'both');
-      const pass = ratio.cloudmux <= LIST_TARGET;
-      console.log(
-        `list ${KEYS} keys: cloudmux ${ms.cloudmux.toFixed(1)} ms, bare got ${ms.got.toFixed(1)} ms -> ${ratio.cloudmux.toFixed(2)}x (target <= ${LIST_TARGET}x) ${verdict(pass)}`,
-      );
-      result('list-10000.cloudmux', ms.cloudmux, 'ms');
-      result('list-10000.got', ms.got, 'ms');
-      result('list-10000.vs-got', ratio.cloudmux, 'ratio', `<= ${LIST_TARGET}`, pass);
+      reportList({ bench: 'azure', count: KEYS, noun: 'keys', target: LIST_TARGET, ms, ratio });
     }
 
     // b. streamed GET and PUT: each side in a fresh process per round, order rotated between rounds.
-    const stream = async (op, sides) => {
-      const runs = Object.fromEntries(sides.map((s) => [s, []]));
-      for (let round = 0; round < ROUNDS; round++) {
-        for (let k = 0; k < sides.length; k++) {
-          const side = sides[(round + k) % sides.length];
-          const r = await runClient(ctx, op, side);
-          runs[side].push(r);
-          if (op === 'put') await ask({ op: 'delete', key: r.key });
-        }
-      }
-      return runs;
-    };
-    const report = (op, runs, sides) => {
-      const tput = (s) => median(runs[s].map((r) => SIZE_MB / r.seconds));
-      const peakOf = (s) => Math.max(...runs[s].map((r) => r.peakMb));
-      const baseOf = (s) => median(runs[s].map((r) => r.baseMb));
-      const ratioOf = (s) => median(runs[s].map((r, i) => runs.got[i].seconds / r.seconds));
-      console.log(
-        `${op} ${SIZE_MB} MiB: bare got ${tput('got').toFixed(0)} MB/s (peak RSS ${peakOf('got').toFixed(0)} MB, ${baseOf('got').toFixed(0)} MB before the transfer)`,
-      );
-      result(`${op}-${SIZE_MB}MiB.got`, tput('got'), 'MB/s');
-      for (const s of sides.filter((x) => x !== 'got')) {
-        const ratio = ratioOf(s);
-        const peak = peakOf(s);
-        const targeted = s === 'cloudmux';
-        const label = s === 'cloudmux' ? 'cloudmux' : s;
-        console.log(
-          `${op} ${SIZE_MB} MiB: ${label} ${tput(s).toFixed(0)} MB/s -> ${ratio.toFixed(2)}x of got` +
-            (targeted ? ` (target >= ${TPUT_TARGET}x) ${verdict(ratio >= TPUT_TARGET)}` : '') +
-            `, peak RSS ${peak.toFixed(0)} MB (${baseOf(s).toFixed(0)} MB before the transfer)` +
-            (targeted ? ` (target <= ${RSS_TARGET_MB} MB) ${verdict(peak <= RSS_TARGET_MB)}` : ''),
-        );
-        result(`${op}-${SIZE_MB}MiB.${label}`, tput(s), 'MB/s');
-        result(
-          `${op}-${SIZE_MB}MiB.${label}.vs-got`,
-          ratio,
-          'ratio',
-          targeted ? `>= ${TPUT_TARGET}` : null,
-          targeted ? ratio >= TPUT_TARGET : null,
-        );
-        result(
-          `${op}-${SIZE_MB}MiB.${label}.peak-rss`,
-          peak,
-          'MB',
-          targeted ? `<= ${RSS_TARGET_MB} MB` : null,
-          targeted ? peak <= RSS_TARGET_MB : null,
-        );
-      }
-    };
+    const stream = (op, sides) =>
+      rotatedRounds(ROUNDS, sides, (side) => runClient(ctx, op, side), op === 'put' ? (r) => ask({ op: 'delete', key: r.key }) : undefined);
+    const report = (op, runs, sides) =>
+      reportStream({ bench: 'azure', op, sizeMb: SIZE_MB, runs, sides, tputTarget: TPUT_TARGET, rssTargetMb: RSS_TARGET_MB });
     const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
     if (PARTS.has('get')) report('get', await stream('get', getSides), getSides);
     const putSides = ['cloudmux', 'got', 'cloudmux-single'];
