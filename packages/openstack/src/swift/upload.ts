@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { throwIfAborted } from '@cloudmux/core';
+import { InvalidArgumentError } from '@cloudmux/core/errors';
 import { type HashedPart, HashedPartWriter, HashingStream, PartBuffer, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
 import type { SwiftClient } from './client.js';
 import { metaHeaders } from './to-object.js';
@@ -66,6 +67,38 @@ export function segmentSizeOf(segmentSize: number, index: number): number {
   return Math.min(MAX_SEGMENT, segmentSize * 2 ** (1 + Math.floor((index - first) / SEGMENTS_PER_SIZE)));
 }
 
+/** Segments of one static large object at most: Swift's default `max_manifest_segments`. */
+export const MAX_SLO_SEGMENTS = 1000;
+
+/** Bytes that {@link MAX_SLO_SEGMENTS} segments hold, starting at `segmentSize`. */
+export function sloCapacity(segmentSize: number): number {
+  let total = 0;
+  for (let i = 0; i < MAX_SLO_SEGMENTS; i++) total += segmentSizeOf(segmentSize, i);
+  return total;
+}
+
+/**
+ * The first segment size for an object of `size` bytes (`undefined`: unknown): `segmentSize`, doubled
+ * until the object fits in {@link MAX_SLO_SEGMENTS} segments; `undefined` when not even 5 GiB segments
+ * hold it.
+ */
+export function baseSegmentSize(segmentSize: number, size: number | undefined): number | undefined {
+  if (size === undefined) return segmentSize;
+  let s = segmentSize;
+  while (sloCapacity(s) < size) {
+    if (s >= MAX_SEGMENT) return undefined;
+    s = Math.min(MAX_SEGMENT, s * 2);
+  }
+  return s;
+}
+
+function tooLarge(u: SwiftUpload, what: string): InvalidArgumentError {
+  return new InvalidArgumentError(
+    `${u.provider}: ${u.container}/${u.name} ${what}: a static large object holds at most ${MAX_SLO_SEGMENTS} segments (Swift's ` +
+      `default) and segmentSize ${u.segmentSize} fits ${sloCapacity(u.segmentSize)} bytes; give a larger segmentSize (up to 5 GiB)`,
+  );
+}
+
 /** Stores `u.source` as `u.container/u.name` (see the module comment). */
 export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Promise<UploadedSwiftObject> {
   throwIfAborted(u.signal);
@@ -74,6 +107,8 @@ export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Pr
   const single = Math.min(u.sloThreshold, u.segmentSize);
   const pending = new PartBuffer();
   let size = 0;
+  if (u.knownSize !== undefined && baseSegmentSize(u.segmentSize, u.knownSize) === undefined)
+    throw tooLarge(u, `(${u.knownSize} bytes) is too large even for 5 GiB segments`);
   let slo: SloWriter | undefined = u.knownSize !== undefined ? new SloWriter(client, u) : undefined;
   try {
     for await (const chunk of u.source) {
@@ -176,9 +211,14 @@ class SloWriter {
     this.#u = u;
     this.#segContainer = segmentContainerOf(u.container);
     this.#prefix = `${u.name}/slo/${Date.now()}-${randomBytes(4).toString('hex')}/`;
+    // A known size picks segments large enough to fit; a stream starts at segmentSize.
+    const base = baseSegmentSize(u.segmentSize, u.knownSize) ?? u.segmentSize;
     this.#parts = new HashedPartWriter({
       partsInFlight: u.segmentConcurrency,
-      partSize: (index) => segmentSizeOf(u.segmentSize, index),
+      partSize: (index) => {
+        if (index >= MAX_SLO_SEGMENTS) throw tooLarge(u, 'outgrew its segments');
+        return segmentSizeOf(base, index);
+      },
       signal: u.signal,
       send: (part) => this.#sendSegment(part),
     });

@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { AlreadyExistsError, BadRequestError, InvalidArgumentError, InvalidCredentialsError, NotFoundError } from '@cloudmux/core/errors';
 import { OpenStackSwiftStorageDriver, segmentContainerOf, type SwiftObjectExtra } from '@cloudmux/openstack';
 import { OpenStackSimulator } from '@cloudmux/openstack/simulator';
-import { segmentSizeOf } from '../../src/swift/upload.js';
+import { baseSegmentSize, MAX_SLO_SEGMENTS, segmentSizeOf, sloCapacity } from '../../src/swift/upload.js';
 
 let sim: OpenStackSimulator;
 let driver: OpenStackSwiftStorageDriver;
@@ -117,6 +117,40 @@ describe('static large objects', () => {
     expect(segmentSizeOf(3 * 1024 * MiB, 0)).toBe(3 * 1024 * MiB);
     expect(segmentSizeOf(3 * 1024 * MiB, 1)).toBe(5 * 1024 * MiB);
     expect(segmentSizeOf(1000, 5)).toBe(1000);
+  });
+
+  it('picks segments large enough for a known size to fit in 1,000, and refuses what 5 GiB segments cannot hold', () => {
+    const MiB = 1024 * 1024;
+    expect(MAX_SLO_SEGMENTS).toBe(1000);
+    expect(sloCapacity(4 * MiB)).toBe(147_680 * MiB);
+    expect(baseSegmentSize(4 * MiB, undefined)).toBe(4 * MiB);
+    expect(baseSegmentSize(4 * MiB, 100 * 1024 * MiB)).toBe(4 * MiB);
+    expect(baseSegmentSize(4 * MiB, 200 * 1024 * MiB)).toBe(8 * MiB);
+    expect(sloCapacity(baseSegmentSize(1000, 5_000_000)!)).toBeGreaterThanOrEqual(5_000_000);
+    expect(baseSegmentSize(4 * MiB, 6 * 1024 ** 4)).toBeUndefined();
+  });
+
+  it('fails a stream that outgrows 1,000 segments with a clear error, leaving nothing stored', async () => {
+    const small = new OpenStackSwiftStorageDriver('demo:demo', 'secret', {
+      authUrl: `${sim.url}/auth/v1.0`,
+      sloThreshold: 1,
+      segmentSize: 1,
+      segmentConcurrency: 16,
+    });
+    try {
+      await small.createContainer({ name: 'c' });
+      const err = await small
+        .uploadObjectViaStream('c', { name: 'huge.bin', source: Readable.from([bytes(1001)]) })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InvalidArgumentError);
+      expect(String((err as Error).message)).toMatch(
+        /c\/huge\.bin outgrew its segments: .*at most 1000 segments.*segmentSize 1 fits 1000 bytes/,
+      );
+      expect(await small.listContainerObjects(segmentContainerOf('c'))).toEqual([]);
+      expect(await small.listContainerObjects('c')).toEqual([]);
+    } finally {
+      small.close();
+    }
   });
 
   it('deletes the segments when the source fails after some were stored', async () => {
