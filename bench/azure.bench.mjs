@@ -17,6 +17,7 @@
 // Env: CLOUDMUX_BENCH_AZURE_MB (streamed object size, default 256), CLOUDMUX_BENCH_AZURE_BIG_MB (default 1024),
 //      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs),
 //      CLOUDMUX_BENCH_AZURE_PARTS (which of list,get,put,big to run; default all).
+// Information on GET: `got-md5`: the bare client checking the blob's Content-MD5 in line, so the driver's own cost shows apart from the checksum's.
 // The harness shared with the other storage benches (child processes, rotated rounds, RSS sampling, report and
 // RESULT lines, env settings) is bench/lib/streaming.mjs; this file keeps the seeding and each side's transfer.
 import { createHash, randomBytes } from 'node:crypto';
@@ -38,6 +39,8 @@ import {
   startServer,
   streamingSettings,
   verdict,
+  reportVersus,
+  verifyingCounter,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -138,7 +141,7 @@ async function client({ endpoint, account, key: accountKey, op, side }) {
   globalThis.gc?.();
   // The GET is timed on its own: the blob's properties (getObject, a HEAD) are read before the clock
   // starts, as in the S3 bench.
-  const fetched = op === 'get' && side !== 'got' ? await driver.getObject(BUCKET, { name: GET_KEY }) : undefined;
+  const fetched = op === 'get' && !side.startsWith('got') ? await driver.getObject(BUCKET, { name: GET_KEY }) : undefined;
   const clock = measure();
   const mb = op === 'big' ? BIG_MB : SIZE_MB;
   const key = `stream/put-${side}.bin`;
@@ -147,6 +150,16 @@ async function client({ endpoint, account, key: accountKey, op, side }) {
     const sink = counter();
     await pipeline(raw.stream(url, { headers: signed('GET', url) }), sink);
     if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
+  } else if (op === 'get' && side === 'got-md5') {
+    // A bare client that verifies what the driver verifies: the blob's stored Content-MD5, in line.
+    const url = `${endpoint}/${BUCKET}/${GET_KEY}`;
+    const sink = verifyingCounter('md5');
+    const body = raw.stream(url, { headers: signed('GET', url) });
+    let stored;
+    body.once('response', (r) => (stored = r.headers['content-md5']));
+    await pipeline(body, sink);
+    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
+    sink.check(Buffer.from(String(stored), 'base64').toString('hex'));
   } else if (op === 'get') {
     const object = fetched ?? (await driver.getObject(BUCKET, { name: GET_KEY }));
     const sink = counter();
@@ -195,8 +208,12 @@ async function main() {
       rotatedRounds(ROUNDS, sides, (side) => runClient(ctx, op, side), op === 'put' ? (r) => ask({ op: 'delete', key: r.key }) : undefined);
     const report = (op, runs, sides) =>
       reportStream({ bench: 'azure', op, sizeMb: SIZE_MB, runs, sides, tputTarget: TPUT_TARGET, rssTargetMb: RSS_TARGET_MB });
-    const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
-    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides);
+    const getSides = ['cloudmux', 'got', 'got-md5', 'cloudmux-nohash'];
+    if (PARTS.has('get')) {
+      const runs = await stream('get', getSides);
+      report('get', runs, getSides);
+      reportVersus({ bench: 'azure', op: 'get', sizeMb: SIZE_MB, runs, side: 'got-md5', label: 'a bare got GET verifying the same MD5' });
+    }
     const putSides = ['cloudmux', 'got', 'cloudmux-single'];
     if (PARTS.has('put')) report('put', await stream('put', putSides), putSides);
 

@@ -22,6 +22,7 @@
 // Env: CLOUDMUX_BENCH_SWIFT_MB (streamed object size, default 256), CLOUDMUX_BENCH_SWIFT_BIG_MB (default 1024),
 //      CLOUDMUX_BENCH_ROUNDS (streaming rounds, default 5), CLOUDMUX_BENCH_MALLOC (see lib/child-env.mjs),
 //      CLOUDMUX_BENCH_SWIFT_PARTS (which of list,get,put,big to run; default all).
+// Information on GET: `got-md5`: the bare client checking the ETag's MD5 in line, so the driver's own cost shows apart from the checksum's.
 // The harness shared with the other storage benches (child processes, rotated rounds, RSS sampling, report and
 // RESULT lines, env settings) is bench/lib/streaming.mjs; this file keeps the seeding and each side's transfer.
 import { createHash, randomBytes } from 'node:crypto';
@@ -44,6 +45,8 @@ import {
   startServer,
   streamingSettings,
   verdict,
+  reportVersus,
+  verifyingCounter,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -162,7 +165,16 @@ async function client({ authUrl, user, key: password, file, op, side }) {
   const mb = op === 'big' ? BIG_MB : SIZE_MB;
   const key = `stream/put-${side}.bin`;
   let slo;
-  if (op === 'get' && bare) {
+  if (op === 'get' && side === 'got-md5') {
+    // A bare client that verifies what the driver verifies: the ETag (the object's MD5), in line.
+    const sink = verifyingCounter('md5');
+    const body = raw.stream(`${bare.storage}/${CONTAINER}/${GET_KEY}`, { headers: bare.headers });
+    let etag;
+    body.once('response', (r) => (etag = r.headers.etag));
+    await pipeline(body, sink);
+    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
+    sink.check(String(etag).replace(/"/g, ''));
+  } else if (op === 'get' && bare) {
     const sink = counter();
     await pipeline(raw.stream(`${bare.storage}/${CONTAINER}/${GET_KEY}`, { headers: bare.headers }), sink);
     if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
@@ -236,8 +248,12 @@ async function main() {
         rssTargetMb: RSS_TARGET_MB,
         note: op === 'put' ? stored : undefined,
       });
-    const getSides = ['cloudmux', 'got', 'cloudmux-nohash'];
-    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides);
+    const getSides = ['cloudmux', 'got', 'got-md5', 'cloudmux-nohash'];
+    if (PARTS.has('get')) {
+      const runs = await stream('get', getSides);
+      report('get', runs, getSides);
+      reportVersus({ bench: 'swift', op: 'get', sizeMb: SIZE_MB, runs, side: 'got-md5', label: 'a bare got GET verifying the same MD5' });
+    }
     const putSides = ['cloudmux', 'got', 'cloudmux-known-size'];
     if (PARTS.has('put')) {
       await pipeline(generated(SIZE_MB), createWriteStream(file));

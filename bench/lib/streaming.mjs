@@ -1,9 +1,10 @@
 // Shared harness of the storage streaming benches (s3, azure, swift): a simulator in its own child process,
 // every streaming measurement in a fresh client child process, rotated rounds, and the report lines.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import { benchChildEnv } from './child-env.mjs';
 import { resultLine } from './compare.mjs';
 
@@ -48,6 +49,37 @@ export function counter() {
   });
   sink.bytes = 0;
   return sink;
+}
+
+/**
+ * A sink that counts bytes and checksums them in line, as a bare client verifying a download would:
+ * `algorithm` `crc32` (zlib) or `md5`; `check(expectedHex)` throws on a mismatch.
+ */
+export function verifyingCounter(algorithm) {
+  const md5 = algorithm === 'md5' ? createHash('md5') : undefined;
+  let crc = 0;
+  const sink = new Writable({
+    write(chunk, _enc, cb) {
+      sink.bytes += chunk.length;
+      if (md5) md5.update(chunk);
+      else crc = crc32(chunk, crc);
+      cb();
+    },
+  });
+  sink.bytes = 0;
+  sink.check = (expectedHex) => {
+    const got = md5 ? md5.digest('hex') : (crc >>> 0).toString(16).padStart(8, '0');
+    if (got !== expectedHex) throw new Error(`bare client: ${algorithm} ${got}, expected ${expectedHex}`);
+  };
+  return sink;
+}
+
+/** Prints how `cloudmux` compares with another bare side (information), e.g. one that verifies the same checksum. */
+export function reportVersus({ bench, op, sizeMb, runs, side, label }) {
+  if (!runs[side] || !runs.cloudmux) return;
+  const vs = median(runs.cloudmux.map((r, i) => runs[side][i].seconds / r.seconds));
+  console.log(`${op} ${sizeMb} MiB: cloudmux -> ${vs.toFixed(2)}x of ${label} (information)`);
+  resultLine(bench, `${op}-${sizeMb}MiB.cloudmux.vs-${side}`, vs, 'ratio');
 }
 
 /**
