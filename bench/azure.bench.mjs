@@ -40,7 +40,7 @@ import {
   streamingSettings,
   verdict,
   reportVersus,
-  verifyingCounter,
+  drainVerified,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -153,13 +153,9 @@ async function client({ endpoint, account, key: accountKey, op, side }) {
   } else if (op === 'get' && side === 'got-md5') {
     // A bare client that verifies what the driver verifies: the blob's stored Content-MD5, in line.
     const url = `${endpoint}/${BUCKET}/${GET_KEY}`;
-    const sink = verifyingCounter('md5');
     const body = raw.stream(url, { headers: signed('GET', url) });
-    let stored;
-    body.once('response', (r) => (stored = r.headers['content-md5']));
-    await pipeline(body, sink);
-    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
-    sink.check(Buffer.from(String(stored), 'base64').toString('hex'));
+    const bytes = await drainVerified(body, 'md5', (h) => Buffer.from(String(h['content-md5']), 'base64').toString('hex'));
+    if (bytes !== mb * MB) throw new Error(`got read ${bytes}`);
   } else if (op === 'get') {
     const object = fetched ?? (await driver.getObject(BUCKET, { name: GET_KEY }));
     const sink = counter();

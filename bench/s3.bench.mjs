@@ -45,7 +45,7 @@ import {
   streamingSettings,
   verdict,
   reportVersus,
-  verifyingCounter,
+  drainVerified,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -167,13 +167,9 @@ async function client({ endpoint, region, creds, op, side }) {
   } else if (op === 'get' && side === 'got-crc32') {
     // A bare client that verifies what the driver verifies: the stored full-object CRC-32, in line.
     const url = `${endpoint}/${BUCKET}/${GET_KEY}`;
-    const sink = verifyingCounter('crc32');
     const body = raw.stream(url, { headers: signed('GET', url, { 'x-amz-checksum-mode': 'ENABLED' }) });
-    let stored;
-    body.once('response', (r) => (stored = r.headers['x-amz-checksum-crc32']));
-    await pipeline(body, sink);
-    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
-    sink.check(Buffer.from(String(stored), 'base64').toString('hex'));
+    const bytes = await drainVerified(body, 'crc32', (h) => Buffer.from(String(h['x-amz-checksum-crc32']), 'base64').toString('hex'));
+    if (bytes !== mb * MB) throw new Error(`got read ${bytes}`);
   } else if (op === 'get') {
     const object = fetched ?? (await driver.getObject(BUCKET, { name: GET_KEY }));
     const sink = counter();

@@ -46,7 +46,7 @@ import {
   streamingSettings,
   verdict,
   reportVersus,
-  verifyingCounter,
+  drainVerified,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -167,13 +167,9 @@ async function client({ authUrl, user, key: password, file, op, side }) {
   let slo;
   if (op === 'get' && side === 'got-md5') {
     // A bare client that verifies what the driver verifies: the ETag (the object's MD5), in line.
-    const sink = verifyingCounter('md5');
     const body = raw.stream(`${bare.storage}/${CONTAINER}/${GET_KEY}`, { headers: bare.headers });
-    let etag;
-    body.once('response', (r) => (etag = r.headers.etag));
-    await pipeline(body, sink);
-    if (sink.bytes !== mb * MB) throw new Error(`got read ${sink.bytes}`);
-    sink.check(String(etag).replace(/"/g, ''));
+    const bytes = await drainVerified(body, 'md5', (h) => String(h.etag).replace(/"/g, ''));
+    if (bytes !== mb * MB) throw new Error(`got read ${bytes}`);
   } else if (op === 'get' && bare) {
     const sink = counter();
     await pipeline(raw.stream(`${bare.storage}/${CONTAINER}/${GET_KEY}`, { headers: bare.headers }), sink);

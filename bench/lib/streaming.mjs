@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import { benchChildEnv } from './child-env.mjs';
 import { resultLine } from './compare.mjs';
@@ -72,6 +73,19 @@ export function verifyingCounter(algorithm) {
     if (got !== expectedHex) throw new Error(`bare client: ${algorithm} ${got}, expected ${expectedHex}`);
   };
   return sink;
+}
+
+/**
+ * Drains a bare got GET stream through {@link verifyingCounter}, then checks the hex checksum that
+ * `expected(headers)` reads from the response; resolves to the byte count.
+ */
+export async function drainVerified(body, algorithm, expected) {
+  const sink = verifyingCounter(algorithm);
+  let headers = {};
+  body.once('response', (r) => (headers = r.headers));
+  await pipeline(body, sink);
+  sink.check(expected(headers));
+  return sink.bytes;
 }
 
 /** Prints how `cloudmux` compares with another bare side (information), e.g. one that verifies the same checksum. */
