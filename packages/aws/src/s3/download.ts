@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { plainChecksum, verifyStream, verifyStreamOffThread } from '@cloudmux/core/storage';
+import { contentLength } from '@cloudmux/core/http';
+import { plainChecksum, verifyStreamOffThread } from '@cloudmux/core/storage';
 import { crc32HexOf, CRC32_HEADER } from './checksum.js';
 import type { S3Client } from './client.js';
 import type { S3ChecksumAlgorithm } from './providers.js';
@@ -47,17 +48,13 @@ export async function downloadS3Object(client: S3Client, d: S3Download): Promise
   const what = `${d.bucket}/${d.key}`;
   const stored = res.headers[CRC32_HEADER];
   const crc = res.headers['x-amz-checksum-type'] === 'COMPOSITE' || typeof stored !== 'string' ? undefined : crc32HexOf(stored);
-  if (askCrc && crc !== undefined) return verifyStream(res.body, { algorithm: 'crc32', expected: crc, provider: d.provider, what });
+  const size = contentLength(res.headers);
+  // A CRC-32 is checked in line by verifyStreamOffThread itself (cheaper than a thread round trip).
+  if (askCrc && crc !== undefined)
+    return verifyStreamOffThread(res.body, { algorithm: 'crc32', expected: crc, provider: d.provider, what, size });
   const etag = res.headers.etag;
   const sse = res.headers['x-amz-server-side-encryption'];
   const plain = plainChecksum(typeof etag === 'string' ? etag : undefined);
   if (plain?.algorithm !== 'md5' || sse === 'aws:kms' || sse === 'aws:kms:dsse') return res.body;
-  const length = Number(res.headers['content-length']);
-  return verifyStreamOffThread(res.body, {
-    algorithm: 'md5',
-    expected: plain.hex,
-    provider: d.provider,
-    what,
-    size: Number.isSafeInteger(length) ? length : undefined,
-  });
+  return verifyStreamOffThread(res.body, { algorithm: 'md5', expected: plain.hex, provider: d.provider, what, size });
 }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { assertKnownOptions, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
 import { BadRequestError, InvalidArgumentError } from '@cloudmux/core/errors';
+import { contentLength } from '@cloudmux/core/http';
 import {
   checkContentType,
   checkMd5Option,
@@ -326,14 +327,13 @@ export class AzureBlobsStorageDriver extends StorageDriver {
     const md5 = res.headers['content-md5'];
     if (!range && options.verifyHash !== false && typeof md5 === 'string') {
       const hex = Buffer.from(md5, 'base64').toString('hex');
-      const length = Number(res.headers['content-length']);
       if (hex.length === 32)
         return verifyStreamOffThread(res.body, {
           algorithm: 'md5',
           expected: hex,
           provider: AZURE_BLOBS_PROVIDER.id,
           what: `${c}/${name}`,
-          size: Number.isSafeInteger(length) ? length : undefined,
+          size: contentLength(res.headers),
         });
     }
     return res.body;

@@ -5,6 +5,7 @@
  */
 export type * from './types.js';
 export { Connection, DEFAULT_REQUEST_ID_HEADERS } from './connection.js';
+export { contentLength } from './content-length.js';
 export { defaultErrorForStatus, genericErrorDetails, parseRetryAfter, headerValue, type ErrorDetails } from './default-error.js';
 export {
   DEFAULT_RETRY_POLICY,

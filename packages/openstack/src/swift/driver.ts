@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { assertKnownOptions, throwIfAborted, type CallOptions, type Capabilities } from '@cloudmux/core';
 import { AlreadyExistsError, BadRequestError, InvalidArgumentError } from '@cloudmux/core/errors';
+import { contentLength } from '@cloudmux/core/http';
 import {
   checkContentType,
   checkMd5Option,
@@ -313,13 +314,12 @@ export class OpenStackSwiftStorageDriver extends StorageDriver {
     const slo = String(res.headers['x-static-large-object'] ?? '').toLowerCase() === 'true';
     const sum = plainChecksum(typeof res.headers.etag === 'string' ? res.headers.etag : undefined);
     if (!range && !slo && options.verifyHash !== false && sum?.algorithm === 'md5') {
-      const length = Number(res.headers['content-length']);
       return verifyStreamOffThread(res.body, {
         algorithm: 'md5',
         expected: sum.hex,
         provider: this.providerId,
         what: `${c}/${name}`,
-        size: Number.isSafeInteger(length) ? length : undefined,
+        size: contentLength(res.headers),
       });
     }
     return res.body;
