@@ -51,7 +51,7 @@ function contentHeaders(u: BlobUpload): Record<string, string> {
 export async function uploadBlob(client: BlobClient, u: BlobUpload): Promise<UploadedBlob> {
   const head = new PartBuffer();
   let size = 0;
-  const ids: string[] = [];
+  const blockId = blockIds();
   let blocks: HashedPartWriter | undefined;
   try {
     for await (const chunk of u.source) {
@@ -63,14 +63,15 @@ export async function uploadBlob(client: BlobClient, u: BlobUpload): Promise<Upl
       } else {
         head.push(buf);
         if (size > u.threshold) {
-          blocks = blockWriter(client, u, ids);
+          blocks = blockWriter(client, u, blockId);
           await blocks.write(head.take());
         }
       }
     }
     throwIfAborted(u.signal);
     if (blocks === undefined) return await putWhole(client, u, head.take());
-    const { md5 } = await blocks.finish();
+    const { parts, md5 } = await blocks.finish();
+    const ids = Array.from({ length: parts }, (_, i) => blockId(i));
     if (u.md5 !== undefined && u.md5 !== md5) throw uploadMismatch(`${u.container}/${u.name}`, 'md5', u.md5, md5, u.provider);
     throwIfAborted(u.signal);
     const xml = `<?xml version="1.0" encoding="utf-8"?><BlockList>${ids.map((id) => `<Latest>${escapeXml(id)}</Latest>`).join('')}</BlockList>`;
@@ -112,16 +113,20 @@ async function putWhole(client: BlobClient, u: BlobUpload, data: Buffer): Promis
   return { size: data.length, md5: md5Hex, headers: res.headers };
 }
 
-/** Staged blocks: Put Block of each part of a {@link HashedPartWriter}, with its `Content-MD5`. */
-function blockWriter(client: BlobClient, u: BlobUpload, ids: string[]): HashedPartWriter {
+/** The block ids of one upload: a random prefix and the block's index, base64 (all of one length, as Azure requires). */
+function blockIds(): (index: number) => string {
   const prefix = randomBytes(6).toString('hex');
+  return (index) => Buffer.from(`${prefix}-${String(index).padStart(6, '0')}`).toString('base64');
+}
+
+/** Staged blocks: Put Block of each part of a {@link HashedPartWriter}, with its `Content-MD5`. */
+function blockWriter(client: BlobClient, u: BlobUpload, blockId: (index: number) => string): HashedPartWriter {
   return new HashedPartWriter({
     partsInFlight: u.blocksInFlight,
     partSize: () => u.blockSize,
     signal: u.signal,
     send: async ({ index, body, md5, signal }) => {
-      const id = Buffer.from(`${prefix}-${String(index).padStart(6, '0')}`).toString('base64');
-      ids[index] = id;
+      const id = blockId(index);
       await client.send({
         method: 'PUT',
         container: u.container,

@@ -202,7 +202,6 @@ class SloWriter {
   readonly #segContainer: string;
   readonly #prefix: string;
   readonly #segments: Segment[] = [];
-  readonly #stored = new Set<string>();
   readonly #parts: HashedPartWriter;
   #containerReady: Promise<unknown> | undefined;
 
@@ -251,11 +250,19 @@ class SloWriter {
   /** Deletes every segment stored so far (best effort; the ones in flight are aborted first). */
   async discard(): Promise<void> {
     await this.#parts.discard();
-    for (const name of this.#stored) {
+    // Every segment whose PUT started: a PUT that failed late may have landed.
+    for (const [index, segment] of this.#segments.entries()) {
+      if (segment === undefined) continue;
+      const name = this.#segmentName(index);
       await this.#client
         .send({ method: 'DELETE', container: this.#segContainer, object: name, acceptStatus: [404], action: 'delete SLO segment' })
         .catch(() => undefined);
     }
+  }
+
+  /** The object name of segment `index` in the segment container. */
+  #segmentName(index: number): string {
+    return `${this.#prefix}${String(index).padStart(8, '0')}`;
   }
 
   /** PUTs one segment (creating the segment container before the first). */
@@ -267,10 +274,8 @@ class SloWriter {
       signal: this.#u.signal,
     });
     await this.#containerReady;
-    const name = `${this.#prefix}${String(index).padStart(8, '0')}`;
+    const name = this.#segmentName(index);
     this.#segments[index] = { path: `/${this.#segContainer}/${name}`, etag: md5, size_bytes: body.length };
-    // Counted as stored before the answer: a PUT that fails late may have landed.
-    this.#stored.add(name);
     await this.#client.send({
       method: 'PUT',
       container: this.#segContainer,
