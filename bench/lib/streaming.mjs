@@ -186,32 +186,59 @@ export function reportList({ bench, count, noun, target, ms, ratio }) {
 }
 
 /**
- * Prints a streamed case's lines (throughput, ratio to the `got` side, peak RSS, PASS/MISS for the `cloudmux`
- * side) and RESULT lines; `note(side, results)` adds text after a side's name.
+ * Prints a streamed case's lines (throughput, ratio to the `got` side, peak RSS) and RESULT lines. Targets
+ * compare a side with the bare side doing the same work: `targets` maps a driver side to that bare side
+ * (default `{ cloudmux: 'got' }`; e.g. a verified GET to a bare GET verifying the same checksum), and
+ * `labels` says what each bare side does. Each targeted side gets the throughput target against its bare
+ * side and the RSS target; every other ratio is information. `note(side, results)` adds text after a side's name.
  */
-export function reportStream({ bench, op, sizeMb, runs, sides, tputTarget, rssTargetMb, note = () => '' }) {
+export function reportStream({
+  bench,
+  op,
+  sizeMb,
+  runs,
+  sides,
+  tputTarget,
+  rssTargetMb,
+  targets = { cloudmux: 'got' },
+  labels = {},
+  note = () => '',
+}) {
   const result = (metric, value, unit, target = null, pass = null) => resultLine(bench, metric, value, unit, target, pass);
   const tput = (s) => median(runs[s].map((r) => sizeMb / r.seconds));
   const peakOf = (s) => Math.max(...runs[s].map((r) => r.peakMb));
   const baseOf = (s) => median(runs[s].map((r) => r.baseMb));
-  const ratioOf = (s) => median(runs[s].map((r, i) => runs.got[i].seconds / r.seconds));
+  const ratioOf = (s, ref) => median(runs[s].map((r, i) => runs[ref][i].seconds / r.seconds));
+  const what = (ref) => (labels[ref] ? ` (${labels[ref]})` : '');
   console.log(
-    `${op} ${sizeMb} MiB: bare got ${tput('got').toFixed(0)} MB/s (peak RSS ${peakOf('got').toFixed(0)} MB, ${baseOf('got').toFixed(0)} MB before the transfer)`,
+    `${op} ${sizeMb} MiB: bare got${what('got')} ${tput('got').toFixed(0)} MB/s (peak RSS ${peakOf('got').toFixed(0)} MB, ${baseOf('got').toFixed(0)} MB before the transfer)`,
   );
   result(`${op}-${sizeMb}MiB.got`, tput('got'), 'MB/s');
   for (const s of sides.filter((x) => x !== 'got')) {
-    const ratio = ratioOf(s);
+    const ratio = ratioOf(s, 'got');
     const peak = peakOf(s);
-    const targeted = s === 'cloudmux';
+    const ref = targets[s];
+    const same = ref === undefined ? undefined : ratioOf(s, ref);
+    const against = ref === undefined || ref === 'got' ? '' : `; ${same.toFixed(2)}x of ${ref}${what(ref)}`;
+    const verdictOf = ref === undefined ? '' : ` (same work: target >= ${tputTarget}x) ${verdict(same >= tputTarget)}`;
     console.log(
-      `${op} ${sizeMb} MiB: ${s}${note(s, runs[s])} ${tput(s).toFixed(0)} MB/s -> ${ratio.toFixed(2)}x of got` +
-        (targeted ? ` (target >= ${tputTarget}x) ${verdict(ratio >= tputTarget)}` : '') +
+      `${op} ${sizeMb} MiB: ${s}${note(s, runs[s])}${targets[s] === undefined && labels[s] ? ` (${labels[s]})` : ''} ${tput(s).toFixed(0)} MB/s -> ${ratio.toFixed(2)}x of got${against}${verdictOf}` +
         `, peak RSS ${peak.toFixed(0)} MB (${baseOf(s).toFixed(0)} MB before the transfer)` +
-        (targeted ? ` (target <= ${rssTargetMb} MB) ${verdict(peak <= rssTargetMb)}` : ''),
+        (ref === undefined ? '' : ` (target <= ${rssTargetMb} MB) ${verdict(peak <= rssTargetMb)}`),
     );
     result(`${op}-${sizeMb}MiB.${s}`, tput(s), 'MB/s');
-    result(`${op}-${sizeMb}MiB.${s}.vs-got`, ratio, 'ratio', targeted ? `>= ${tputTarget}` : null, targeted ? ratio >= tputTarget : null);
-    result(`${op}-${sizeMb}MiB.${s}.peak-rss`, peak, 'MB', targeted ? `<= ${rssTargetMb} MB` : null, targeted ? peak <= rssTargetMb : null);
+    const gotTarget = ref === 'got';
+    result(`${op}-${sizeMb}MiB.${s}.vs-got`, ratio, 'ratio', gotTarget ? `>= ${tputTarget}` : null, gotTarget ? ratio >= tputTarget : null);
+    if (ref !== undefined && ref !== 'got')
+      result(`${op}-${sizeMb}MiB.${s}.vs-${ref}`, same, 'ratio', `>= ${tputTarget}`, same >= tputTarget);
+    const rssTarget = ref !== undefined;
+    result(
+      `${op}-${sizeMb}MiB.${s}.peak-rss`,
+      peak,
+      'MB',
+      rssTarget ? `<= ${rssTargetMb} MB` : null,
+      rssTarget ? peak <= rssTargetMb : null,
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SimulatorReply, SimulatorRequest } from '@cloudmux/core/testing';
+import { joinedOnFirstRead, type SimulatorReply, type SimulatorRequest } from '@cloudmux/core/testing';
 import { child, list, parseXml, text } from '../blob/xml.js';
 import { emptyReply, fail } from './replies.js';
 import { md5Base64, newEtag, type BlobState, type SimBlob, type SimContainer } from './state.js';
@@ -46,18 +46,22 @@ export function blobHeaders(b: SimBlob): Record<string, string> {
   return h;
 }
 
-function commit(c: SimContainer, name: string, req: SimulatorRequest, data: Buffer, contentMd5: string | undefined): SimBlob {
+function commit(c: SimContainer, name: string, req: SimulatorRequest, parts: readonly Buffer[], contentMd5: string | undefined): SimBlob {
   const now = new Date();
-  const blob: SimBlob = {
-    data,
-    contentType: header(req, 'x-ms-blob-content-type') ?? header(req, 'content-type'),
-    contentMd5,
-    meta: metaFrom(req),
-    etag: newEtag(),
-    lastModified: now,
-    created: c.blobs.get(name)?.created ?? now,
-    copy: undefined,
-  };
+  // Blocks are joined when the blob is first read (a blob deleted unread is never copied).
+  const blob: SimBlob = joinedOnFirstRead(
+    {
+      data: parts[0] ?? Buffer.alloc(0),
+      contentType: header(req, 'x-ms-blob-content-type') ?? header(req, 'content-type'),
+      contentMd5,
+      meta: metaFrom(req),
+      etag: newEtag(),
+      lastModified: now,
+      created: c.blobs.get(name)?.created ?? now,
+      copy: undefined,
+    },
+    parts,
+  );
   c.blobs.set(name, blob);
   c.blocks.delete(name);
   return blob;
@@ -94,7 +98,7 @@ export function putBlob(
       if (!part) fail(400, 'InvalidBlockList', 'The specified block list is invalid.');
       parts.push(part);
     }
-    const b = commit(c, name, req, Buffer.concat(parts), header(req, 'x-ms-blob-content-md5'));
+    const b = commit(c, name, req, parts, header(req, 'x-ms-blob-content-md5'));
     return emptyReply(201, { etag: b.etag, 'last-modified': b.lastModified.toUTCString(), 'x-ms-request-server-encrypted': 'true' });
   }
   if (comp === 'metadata' || comp === 'properties') {
@@ -139,7 +143,7 @@ export function putBlob(
   if (header(req, 'x-ms-blob-type') !== 'BlockBlob')
     fail(400, 'MissingRequiredHeader', "An HTTP header that's mandatory for this request is not specified: x-ms-blob-type.");
   checkMd5(req, req.body);
-  const b = commit(c, name, req, req.body, header(req, 'x-ms-blob-content-md5') ?? md5Base64(req.body));
+  const b = commit(c, name, req, [req.body], header(req, 'x-ms-blob-content-md5') ?? md5Base64(req.body));
   return emptyReply(201, {
     etag: b.etag,
     'last-modified': b.lastModified.toUTCString(),

@@ -9,3 +9,4 @@ export { Router, type RouteHandler, type RouterOptions } from './router.js';
 export { jsonReply, textReply, parseJsonBody, SimulatorHttpError, InvalidJsonBodyError } from './reply.js';
 export { faultMatches } from './faults.js';
 export { runSimulatorCommand } from './command.js';
+export { joinedOnFirstRead } from './joined-parts.js';

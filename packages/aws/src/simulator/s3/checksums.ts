@@ -16,9 +16,10 @@ export interface SimChecksum {
 const KNOWN = ['crc32', 'crc32c', 'crc64nvme', 'sha1', 'sha256'] as const;
 
 /** Base64 of the big-endian CRC-32 of bytes. */
-export function crc32Base64(data: Uint8Array): string {
+export function crc32Base64(data: Uint8Array | readonly Uint8Array[]): string {
   const b = Buffer.alloc(4);
-  b.writeUInt32BE(crc32(data) >>> 0);
+  const crc = data instanceof Uint8Array ? crc32(data) : data.reduce((c, d) => crc32(d, c), 0);
+  b.writeUInt32BE(crc >>> 0);
   return b.toString('base64');
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SimulatorReply, SimulatorRequest } from '@cloudmux/core/testing';
+import { joinedOnFirstRead, type SimulatorReply, type SimulatorRequest } from '@cloudmux/core/testing';
 import { emptyReply, esc, fail, S3_XMLNS, xmlReply } from './replies.js';
 import { checkContentMd5, objectTemplate } from './objects.js';
 import { md5Etag, type SimBucket, type SimUpload } from './state.js';
@@ -47,7 +47,7 @@ export function uploadPart(b: SimBucket, key: string, req: SimulatorRequest): Si
       `Checksum Type mismatch occurred, expected checksum Type: ${u.checksum.algorithm.toLowerCase()}, actual checksum Type: null`,
     );
   const etag = md5Etag(req.body);
-  u.parts.set(n, { data: Buffer.from(req.body), etag, crc });
+  u.parts.set(n, { data: req.body, etag, crc });
   return emptyReply(200, { etag, ...(crc === undefined ? {} : { 'x-amz-checksum-crc32': crc }) });
 }
 
@@ -92,12 +92,13 @@ export function completeUpload(b: SimBucket, key: string, req: SimulatorRequest,
     if (i < listed.length - 1 && part.data.length < minPartSize)
       fail(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed object size.');
     datas.push(part.data);
-    md5s.push(createHash('md5').update(part.data).digest());
+    // A part's ETag is the MD5 of its bytes, taken when it was uploaded.
+    md5s.push(Buffer.from(part.etag.replace(/"/g, ''), 'hex'));
   }
   const etag = `"${createHash('md5').update(Buffer.concat(md5s)).digest('hex')}-${listed.length}"`;
-  const data = Buffer.concat(datas);
-  const checksum = completedChecksum(u, listed, data, req);
-  b.objects.set(key, { ...u.template, data, etag, lastModified: new Date(), checksum });
+  const checksum = completedChecksum(u, listed, datas, req);
+  // Parts are joined when the object is first read (an upload deleted unread is never copied).
+  b.objects.set(key, joinedOnFirstRead({ ...u.template, data: datas[0]!, etag, lastModified: new Date(), checksum }, datas));
   b.uploads.delete(u.id);
   return xmlReply(
     `<CompleteMultipartUploadResult ${S3_XMLNS}><Location>/${esc(b.name)}/${esc(key)}</Location><Bucket>${esc(b.name)}</Bucket><Key>${esc(key)}</Key><ETag>${esc(etag)}</ETag>` +
@@ -114,7 +115,7 @@ export function completeUpload(b: SimBucket, key: string, req: SimulatorRequest,
 function completedChecksum(
   u: SimUpload,
   listed: readonly { crc: string | undefined }[],
-  data: Buffer,
+  data: readonly Buffer[],
   req: SimulatorRequest,
 ): SimChecksum | undefined {
   if (u.checksum === undefined) return undefined;

@@ -50,7 +50,7 @@ export function putObject(b: SimBucket, key: string, req: SimulatorRequest): Sim
   const crc = checkUploadChecksum(req);
   const o: SimObject = {
     ...objectTemplate(req),
-    data: Buffer.from(req.body),
+    data: req.body,
     etag: md5Etag(req.body),
     lastModified: new Date(),
     checksum: crc === undefined ? undefined : { algorithm: 'CRC32', value: crc, type: 'FULL_OBJECT' },
