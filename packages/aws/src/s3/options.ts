@@ -33,7 +33,12 @@ export interface S3DriverOptions {
    * being filled), reused from part to part: 15 MiB with the defaults.
    */
   partsInFlight?: number | undefined;
-  /** Send `UNSIGNED-PAYLOAD` instead of the body's SHA-256 for file and part uploads (saves a hash pass; use over TLS). */
+  /**
+   * Send `UNSIGNED-PAYLOAD` instead of the body's SHA-256 for file and part uploads, saving a hash pass.
+   * Default: `true` for an `https:` endpoint (TLS protects the body in transit and every upload still
+   * carries its CRC-32 or `Content-MD5`, as boto3 does), `false` for `http:`, where the signed hash is
+   * the body's only protection.
+   */
   unsignedPayload?: boolean | undefined;
   /**
    * End-to-end integrity check. `crc32`: every PutObject and part carries `x-amz-checksum-crc32`, a
@@ -151,6 +156,8 @@ export function resolveS3Options(
     throw new InvalidArgumentError(
       `S3StorageDriver: invalid checksumAlgorithm ${JSON.stringify(o.checksumAlgorithm)}. Valid values: md5, crc32`,
     );
+  if (o.unsignedPayload !== undefined && typeof o.unsignedPayload !== 'boolean')
+    throw new InvalidArgumentError(`S3StorageDriver: unsignedPayload must be a boolean, got ${JSON.stringify(o.unsignedPayload)}`);
   // A custom endpoint under the Amazon S3 provider is some other S3-compatible server: assume only MD5.
   const checksumAlgorithm =
     o.checksumAlgorithm ?? (o.endpoint !== undefined && provider.id === 's3' ? 'md5' : (d.checksumAlgorithm ?? 'md5'));
@@ -166,7 +173,7 @@ export function resolveS3Options(
     multipartThreshold: int('multipartThreshold', o.multipartThreshold, 1, 5 * 1024 * MiB, 8 * MiB),
     partSize,
     partsInFlight: int('partsInFlight', o.partsInFlight, 1, 64, 2),
-    unsignedPayload: o.unsignedPayload === true,
+    unsignedPayload: o.unsignedPayload ?? new URL(endpoint).protocol === 'https:',
     checksumAlgorithm,
     timeoutMs: o.timeoutMs === undefined ? undefined : int('timeoutMs', o.timeoutMs, 1, 2_147_483_647, 30_000),
     retry: o.retry,

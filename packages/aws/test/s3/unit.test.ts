@@ -97,6 +97,17 @@ describe('S3 options, regions and addressing', () => {
     expect(() => resolveS3Options({ listApiVersion: 3 as 2 }, S3_PROVIDER)).toThrow(InvalidArgumentError);
   });
 
+  it('sends UNSIGNED-PAYLOAD by default over TLS only, unless told otherwise', () => {
+    expect(resolveS3Options({}, S3_PROVIDER).unsignedPayload).toBe(true);
+    expect(resolveS3Options({ endpoint: 'https://minio.example:9000' }, S3_PROVIDER).unsignedPayload).toBe(true);
+    expect(resolveS3Options({ endpoint: 'http://127.0.0.1:9000' }, S3_PROVIDER).unsignedPayload).toBe(false);
+    expect(resolveS3Options({ endpoint: 'http://127.0.0.1:9000', unsignedPayload: true }, S3_PROVIDER).unsignedPayload).toBe(true);
+    expect(resolveS3Options({ unsignedPayload: false }, S3_PROVIDER).unsignedPayload).toBe(false);
+    expect(() => resolveS3Options({ unsignedPayload: 'yes' as unknown as boolean }, S3_PROVIDER)).toThrow(
+      /unsignedPayload must be a boolean, got "yes"/,
+    );
+  });
+
   it('keeps the secret out of inspect output', () => {
     const d = new S3StorageDriver('AKIDVISIBLE', 'super-secret-value');
     expect(inspect(d, { depth: 5 })).not.toContain('super-secret-value');

@@ -148,16 +148,24 @@ export function verifyStream(source: Readable, options: VerifyStreamOptions): Re
       cb(null, chunk);
     },
     flush(cb) {
-      const actual = digest.digest();
-      if (actual === options.expected.toLowerCase()) return cb();
-      cb(
-        new ChecksumMismatchError(
-          `Downloaded bytes of ${options.what} do not match its ${options.algorithm} checksum (expected ${options.expected}, got ${actual})`,
-          { algorithm: options.algorithm, expected: options.expected, actual, provider: options.provider },
-        ),
-      );
+      cb(downloadMismatch(options, digest.digest()) ?? null);
     },
   });
+  return pipeChecked(source, check);
+}
+
+/** The `ChecksumMismatchError` of a download whose digest is `actual`, or `undefined` when it is the one expected (case ignored). */
+export function downloadMismatch(options: VerifyStreamOptions, actual: string): ChecksumMismatchError | undefined {
+  const { algorithm, expected, provider, what } = options;
+  if (actual === expected.toLowerCase()) return undefined;
+  return new ChecksumMismatchError(
+    `Downloaded bytes of ${what} do not match its ${algorithm} checksum (expected ${expected}, got ${actual})`,
+    { algorithm, expected, actual, provider },
+  );
+}
+
+/** Pipes `source` into the pass-through `check`: a source error destroys `check`, and closing `check` early destroys `source`. */
+export function pipeChecked(source: Readable, check: Transform): Readable {
   source.on('error', (e) => check.destroy(e));
   check.on('close', () => {
     if (!source.destroyed) source.destroy();

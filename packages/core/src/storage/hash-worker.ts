@@ -71,7 +71,6 @@ class HashThread {
     // No inherited flags: the source must stay CommonJS even under \`--input-type=module\`, and profiling flags
     // have no business in a hashing thread.
     const worker = new Worker(WORKER_SOURCE, { eval: true, name: 'cloudmux-hash', execArgv: [] });
-    worker.unref();
     worker.on('message', (r: Reply) => {
       const w = this.#waiting.get(r.id);
       if (w === undefined) return;
@@ -89,6 +88,8 @@ class HashThread {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`hash worker exited with code ${code}`)));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
     this.#worker = worker;
   }
 

@@ -43,6 +43,7 @@ export {
 } from './checksum.js';
 export { allocSharedBuffer, OffThreadHash } from './hash-worker.js';
 export { OFF_THREAD_MIN_BYTES, type VerifyOffThreadOptions, verifyStreamOffThread } from './verify-off-thread.js';
+export { OffThreadHashingStream, type OffThreadHashingOptions } from './hashing-stream-off-thread.js';
 export { downloadToFile, type DownloadToFileOptions } from './atomic-download.js';
 export { checkContentType, checkDelimiter, checkMeta, checkPrefix, checkRange, checkTempUrlOptions, uploadSource } from './validate.js';
 export { rollUp, type ListingEntry } from './delimiter.js';

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { OffThreadHash } from './hash-worker.js';
 import { PartPool } from './part-pool.js';
 
@@ -61,6 +62,8 @@ export class HashedPartWriter {
     // Shared memory, so the hashing thread reads the parts in place.
     this.#pool = new PartPool(options.partsInFlight + 1, { shared: true });
     this.#signal = options.signal === undefined ? this.#abort.signal : AbortSignal.any([options.signal, this.#abort.signal]);
+    // Every part in flight listens to the one signal: more than Node's default 10 is expected, not a leak.
+    setMaxListeners(options.partsInFlight + 10, this.#signal);
   }
 
   /** Adds bytes, sending every part that fills up; waits while `partsInFlight` parts are in flight. */

@@ -73,4 +73,15 @@ describe('OffThreadHash', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 });
     expect(JSON.parse(stdout)).toEqual({ offThread: true, digest: hex('md5', Buffer.from('abc')) });
   });
+
+  (existsSync(built) ? it : it.skip)('does not keep a process alive when its thread was started but never used', async () => {
+    // A transfer abandoned before its first bytes: the thread started, no request was ever sent.
+    const script = `
+      const { OffThreadHash } = await import(${JSON.stringify(pathToFileURL(built).href)});
+      const h = new OffThreadHash('md5');
+      h.discard();
+      console.log(JSON.stringify({ offThread: h.offThread }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { timeout: 15_000 });
+    expect(JSON.parse(stdout)).toEqual({ offThread: true });
+  });
 });

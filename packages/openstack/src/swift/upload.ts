@@ -8,8 +8,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { HttpHeaders } from '@cloudmux/core/http';
 import { throwIfAborted } from '@cloudmux/core';
-import { InvalidArgumentError } from '@cloudmux/core/errors';
-import { type HashedPart, HashedPartWriter, HashingStream, PartBuffer, toBuffer, uploadMismatch } from '@cloudmux/core/storage';
+import { InvalidArgumentError, ProviderError } from '@cloudmux/core/errors';
+import {
+  type HashedPart,
+  HashedPartWriter,
+  HashingStream,
+  OFF_THREAD_MIN_BYTES,
+  OffThreadHashingStream,
+  PartBuffer,
+  toBuffer,
+  uploadMismatch,
+} from '@cloudmux/core/storage';
 import type { SwiftClient } from './client.js';
 import { metaHeaders } from './to-object.js';
 
@@ -148,9 +157,13 @@ export async function uploadSwiftObject(client: SwiftClient, u: SwiftUpload): Pr
   }
 }
 
-/** One PUT of a source whose length is known, streamed through an MD5; Swift checks `ETag` when `md5` is given. */
+/**
+ * One PUT of a source whose length is known, streamed through an MD5 (on core's hashing thread from
+ * {@link OFF_THREAD_MIN_BYTES} on, so hashing overlaps the transfer); Swift checks `ETag` when `md5`
+ * is given, and the ETag it answers is checked against the MD5 of what was sent.
+ */
 async function putStreamed(client: SwiftClient, u: SwiftUpload): Promise<UploadedSwiftObject> {
-  const hasher = new HashingStream('md5');
+  const hasher = u.knownSize! >= OFF_THREAD_MIN_BYTES ? new OffThreadHashingStream('md5', { size: u.knownSize }) : new HashingStream('md5');
   let sourceError: unknown;
   const src = u.source instanceof Readable ? u.source : Readable.from(u.source);
   src.on('error', (e) => {
@@ -175,7 +188,15 @@ async function putStreamed(client: SwiftClient, u: SwiftUpload): Promise<Uploade
   } catch (err) {
     throw sourceError ?? err;
   }
-  const md5 = hasher.digest();
+  // A success means every byte passed the hasher (which took its digest then: got may destroy it before its end).
+  if (hasher.size !== u.knownSize) {
+    hasher.destroy();
+    throw new ProviderError(
+      `${u.provider}: ${u.container}/${u.name}: the server answered ${res.status} after ${hasher.size} of ${u.knownSize} bytes`,
+      { status: res.status, method: 'PUT' },
+    );
+  }
+  const md5 = await hasher.digest();
   const etag = typeof res.headers.etag === 'string' ? res.headers.etag.replace(/"/g, '') : undefined;
   if (etag !== undefined && etag !== md5) {
     // Swift stored other bytes than the ones sent: remove them rather than leave a corrupt object.

@@ -1,10 +1,17 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
-import { AlreadyExistsError, BadRequestError, InvalidArgumentError, InvalidCredentialsError, NotFoundError } from '@cloudmux/core/errors';
+import {
+  AlreadyExistsError,
+  BadRequestError,
+  ChecksumMismatchError,
+  InvalidArgumentError,
+  InvalidCredentialsError,
+  NotFoundError,
+} from '@cloudmux/core/errors';
 import { OpenStackSwiftStorageDriver, segmentContainerOf, type SwiftObjectExtra } from '@cloudmux/openstack';
 import { OpenStackSimulator } from '@cloudmux/openstack/simulator';
 import { baseSegmentSize, MAX_SLO_SEGMENTS, segmentSizeOf, sloCapacity } from '../../src/swift/upload.js';
@@ -89,6 +96,29 @@ describe('static large objects', () => {
     const o = await driver.uploadObject('c', { name: 'small.bin', data: bytes(1000) });
     expect(o.extra.staticLargeObject).toBe(false);
     expect(segmentPuts()).toHaveLength(0);
+  });
+
+  it('streams a large file of known size as one PUT hashed on the hashing thread, and removes it when the ETag differs', async () => {
+    const one = new OpenStackSwiftStorageDriver('demo:demo', 'secret', { authUrl: `${sim.url}/auth/v1.0` });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cmx-swift-'));
+    try {
+      await one.createContainer({ name: 'c' });
+      const data = randomBytes(9 * 1024 * 1024 + 11);
+      const filePath = path.join(dir, 'big.bin');
+      await writeFile(filePath, data);
+      const o = await one.uploadObject('c', { name: 'big.bin', filePath });
+      expect(o.extra.staticLargeObject).toBe(false);
+      expect(o.hash).toBe(createHash('md5').update(data).digest('hex'));
+      expect((await collect(await one.downloadObjectAsStream(o))).equals(data)).toBe(true);
+      // Swift answering another ETag than the bytes' MD5: the object is removed, the upload fails.
+      sim.injectFault({ method: 'PUT', path: /\/c\/bad\.bin$/, kind: 'status', status: 201, headers: { etag: 'f'.repeat(32) } });
+      const err = await one.uploadObject('c', { name: 'bad.bin', filePath }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ChecksumMismatchError);
+      expect(sim.server.requests.some((r) => r.method === 'DELETE' && r.path.endsWith('/c/bad.bin'))).toBe(true);
+    } finally {
+      one.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('deletes the stored segments and writes no manifest when a segment upload fails', async () => {
