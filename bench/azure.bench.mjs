@@ -43,6 +43,7 @@ import {
   streamingSettings,
   verdict,
   drainVerified,
+  sameWorkGet,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -204,7 +205,7 @@ async function main() {
     // b. streamed GET and PUT: each side in a fresh process per round, order rotated between rounds.
     const stream = (op, sides) =>
       rotatedRounds(ROUNDS, sides, (side) => runClient(ctx, op, side), op === 'put' ? (r) => ask({ op: 'delete', key: r.key }) : undefined);
-    const report = (op, runs, sides, targets, labels) =>
+    const report = (op, runs, sides, { targets, labels } = {}) =>
       reportStream({
         bench: 'azure',
         op,
@@ -218,20 +219,10 @@ async function main() {
       });
     // Same work: the verified GET against a bare GET verifying the same MD5, the unverified one against a bare GET.
     const getSides = ['cloudmux', 'got', 'got-md5', 'cloudmux-nohash'];
-    if (PARTS.has('get'))
-      report(
-        'get',
-        await stream('get', getSides),
-        getSides,
-        { cloudmux: 'got-md5', 'cloudmux-nohash': 'got' },
-        {
-          got: 'nothing verified',
-          'got-md5': 'verifying the same MD5 in line',
-        },
-      );
+    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides, sameWorkGet('got-md5', 'MD5'));
     const putSides = ['cloudmux', 'got', 'cloudmux-single'];
     if (PARTS.has('put'))
-      report('put', await stream('put', putSides), putSides, { cloudmux: 'got' }, { got: 'one Put Blob of known length, no checksum' });
+      report('put', await stream('put', putSides), putSides, { labels: { got: 'one Put Blob of known length, no checksum' } });
 
     // c. 1 GiB staged-block upload
     if (PARTS.has('big')) {

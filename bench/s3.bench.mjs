@@ -49,6 +49,7 @@ import {
   verdict,
   reportVersus,
   drainVerified,
+  sameWorkGet,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -264,31 +265,17 @@ async function main() {
     // b. streamed GET and PUT: each side in a fresh process per round, order rotated between rounds.
     const stream = (op, sides) =>
       rotatedRounds(ROUNDS, sides, (side) => runClient(ctx, op, side), op === 'put' ? (r) => ask({ op: 'delete', key: r.key }) : undefined);
-    const report = (op, runs, sides, targets, labels) =>
+    const report = (op, runs, sides, { targets, labels } = {}) =>
       reportStream({ bench: 's3', op, sizeMb: SIZE_MB, runs, sides, tputTarget: TPUT_TARGET, rssTargetMb: RSS_TARGET_MB, targets, labels });
     // Same work: the verified GET against a bare GET verifying the same CRC-32, the unverified one against a bare GET.
     const getSides = ['cloudmux', 'got', 'got-crc32', 'cloudmux-nohash', 'cloudmux-md5', 'cloudmux-with-head'];
-    if (PARTS.has('get'))
-      report(
-        'get',
-        await stream('get', getSides),
-        getSides,
-        { cloudmux: 'got-crc32', 'cloudmux-nohash': 'got' },
-        {
-          got: 'nothing verified',
-          'got-crc32': 'verifying the same CRC-32 in line',
-        },
-      );
+    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides, sameWorkGet('got-crc32', 'CRC-32'));
     const putSides = ['cloudmux', 'got', 'got-multipart', 'cloudmux-unsigned', 'cloudmux-md5', 'cloudmux-single'];
     if (PARTS.has('put')) {
       const runs = await stream('put', putSides);
-      report(
-        'put',
-        runs,
-        putSides,
-        { cloudmux: 'got' },
-        { got: 'one PUT of known length, unsigned, no checksum', 'got-multipart': 'multipart, unsigned, no checksums' },
-      );
+      report('put', runs, putSides, {
+        labels: { got: 'one PUT of known length, unsigned, no checksum', 'got-multipart': 'multipart, unsigned, no checksums' },
+      });
       reportVersus({ bench: 's3', op: 'put', sizeMb: SIZE_MB, runs, side: 'got-multipart', label: 'the bare got multipart upload' });
     }
 

@@ -49,6 +49,7 @@ import {
   streamingSettings,
   verdict,
   drainVerified,
+  sameWorkGet,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
@@ -235,7 +236,7 @@ async function main() {
       rotatedRounds(ROUNDS, sides, (side) => runClient(ctx, op, side), op === 'put' ? (r) => removed(r.key) : undefined);
     // A PUT side's name is followed by how it was stored (the first round's answer).
     const stored = (s, r) => (r[0].slo ? ' [static large object]' : ' [one PUT]');
-    const report = (op, runs, sides, targets, labels) =>
+    const report = (op, runs, sides, { targets, labels } = {}) =>
       reportStream({
         bench: 'swift',
         op,
@@ -250,21 +251,11 @@ async function main() {
       });
     // Same work: the verified GET against a bare GET verifying the same MD5, the unverified one against a bare GET.
     const getSides = ['cloudmux', 'got', 'got-md5', 'cloudmux-nohash'];
-    if (PARTS.has('get'))
-      report(
-        'get',
-        await stream('get', getSides),
-        getSides,
-        { cloudmux: 'got-md5', 'cloudmux-nohash': 'got' },
-        {
-          got: 'nothing verified',
-          'got-md5': 'verifying the same MD5 in line',
-        },
-      );
+    if (PARTS.has('get')) report('get', await stream('get', getSides), getSides, sameWorkGet('got-md5', 'MD5'));
     const putSides = ['cloudmux', 'got', 'cloudmux-known-size'];
     if (PARTS.has('put')) {
       await pipeline(generated(SIZE_MB), createWriteStream(file));
-      report('put', await stream('put', putSides), putSides, { cloudmux: 'got' }, { got: 'one PUT of known length, no checksum' });
+      report('put', await stream('put', putSides), putSides, { labels: { got: 'one PUT of known length, no checksum' } });
     }
 
     // c. 1 GiB upload from a stream: a static large object at the default segment size and concurrency.

@@ -243,6 +243,17 @@ export function reportStream({
 }
 
 /**
+ * The GET's same-work targets for {@link reportStream}: the verified `cloudmux` side against `bareSide` (a bare
+ * GET checking the same `checksum` in line), `cloudmux-nohash` against the bare GET that checks nothing.
+ */
+export function sameWorkGet(bareSide, checksum) {
+  return {
+    targets: { cloudmux: bareSide, 'cloudmux-nohash': 'got' },
+    labels: { got: 'nothing verified', [bareSide]: `verifying the same ${checksum} in line` },
+  };
+}
+
+/**
  * A storage bench's settings: sizes and parts from `CLOUDMUX_BENCH_<NAME>_MB` (default 256), `_BIG_MB` (1024) and
  * `_PARTS` (list,get,put,big), rounds from `CLOUDMUX_BENCH_ROUNDS` (5), and the shared counts and targets.
  */
