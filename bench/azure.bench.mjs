@@ -24,7 +24,6 @@
 // The harness shared with the other storage benches (child processes, rotated rounds, RSS sampling, report and
 // RESULT lines, env settings) is bench/lib/streaming.mjs; this file keeps the seeding and each side's transfer.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -41,28 +40,22 @@ import {
   runClient as runChild,
   startServer,
   streamingSettings,
+  builtDist,
+  runPart,
   verdict,
   drainVerified,
   sameWorkGet,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), '..');
-const dist = path.join(root, 'packages/azure/dist');
-if (!existsSync(path.join(dist, 'blob/driver.js'))) {
-  console.log('packages/azure/dist is missing: run npx tsc -b packages/azure first');
-  process.exit(1);
-}
+const dist = builtDist('packages/azure', 'blob/driver.js');
 
 const { SIZE_MB, BIG_MB, ROUNDS, PARTS, KEYS, PAGE, LIST_TARGET, TPUT_TARGET, RSS_TARGET_MB } = streamingSettings('AZURE');
 const BUCKET = 'bench';
 const LIST_BUCKET = 'bench-list';
 const GET_KEY = 'stream/get.bin';
 
-const mode = process.argv[2];
-if (mode === 'server') await server();
-else if (mode === 'client') await client(JSON.parse(process.argv[3]));
-else await main();
+await runPart({ server, client, main });
 
 /** Child: the simulator, seeded with the listing blobs and the blob to GET; deletes blobs on request. */
 async function server() {

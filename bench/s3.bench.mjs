@@ -29,7 +29,6 @@
 // RESULT lines, env settings) is bench/lib/streaming.mjs; this file keeps the seeding and each side's transfer.
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -46,6 +45,8 @@ import {
   runClient as runChild,
   startServer,
   streamingSettings,
+  builtDist,
+  runPart,
   verdict,
   reportVersus,
   drainVerified,
@@ -53,22 +54,14 @@ import {
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), '..');
-const dist = path.join(root, 'packages/aws/dist');
-if (!existsSync(path.join(dist, 's3/driver.js'))) {
-  console.log('packages/aws/dist is missing: run npx tsc -b packages/aws first');
-  process.exit(1);
-}
+const dist = builtDist('packages/aws', 's3/driver.js');
 
 const { SIZE_MB, BIG_MB, ROUNDS, PARTS, KEYS, PAGE, LIST_TARGET, TPUT_TARGET, RSS_TARGET_MB } = streamingSettings('S3');
 const BUCKET = 'bench';
 const LIST_BUCKET = 'bench-list';
 const GET_KEY = 'stream/get.bin';
 
-const mode = process.argv[2];
-if (mode === 'server') await server();
-else if (mode === 'client') await client(JSON.parse(process.argv[3]));
-else await main();
+await runPart({ server, client, main });
 
 /** Child: the simulator, seeded with the listing keys and the object to GET; deletes objects on request. */
 async function server() {

@@ -29,7 +29,7 @@
 // The harness shared with the other storage benches (child processes, rotated rounds, RSS sampling, report and
 // RESULT lines, env settings) is bench/lib/streaming.mjs; this file keeps the seeding and each side's transfer.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,28 +47,22 @@ import {
   runClient as runChild,
   startServer,
   streamingSettings,
+  builtDist,
+  runPart,
   verdict,
   drainVerified,
   sameWorkGet,
 } from './lib/streaming.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const root = path.resolve(path.dirname(here), '..');
-const dist = path.join(root, 'packages/openstack/dist');
-if (!existsSync(path.join(dist, 'swift/driver.js')) || !existsSync(path.join(dist, 'simulator/index.js'))) {
-  console.log('packages/openstack/dist is missing: run npx tsc -b packages/openstack first');
-  process.exit(1);
-}
+const dist = builtDist('packages/openstack', 'swift/driver.js', 'simulator/index.js');
 
 const { SIZE_MB, BIG_MB, ROUNDS, PARTS, KEYS, PAGE, LIST_TARGET, TPUT_TARGET, RSS_TARGET_MB } = streamingSettings('SWIFT');
 const CONTAINER = 'bench';
 const LIST_CONTAINER = 'bench-list';
 const GET_KEY = 'stream/get.bin';
 
-const mode = process.argv[2];
-if (mode === 'server') await server();
-else if (mode === 'client') await client(JSON.parse(process.argv[3]));
-else await main();
+await runPart({ server, client, main });
 
 /** Child: the simulator, seeded with the listing objects and the object to GET; deletes objects on request. */
 async function server() {

@@ -2,9 +2,11 @@
 // every streaming measurement in a fresh client child process, rotated rounds, and the report lines.
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { benchChildEnv } from './child-env.mjs';
 import { resultLine } from './compare.mjs';
@@ -38,6 +40,29 @@ export function generated(mb) {
       else this.push(null);
     },
   });
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The built `dist` folder of `packageDir` (from the repository root, e.g. `packages/aws`); exits with a
+ * hint when one of `files` (paths inside it) is missing.
+ */
+export function builtDist(packageDir, ...files) {
+  const dist = path.join(ROOT, packageDir, 'dist');
+  if (files.some((f) => !existsSync(path.join(dist, f)))) {
+    console.log(`${packageDir}/dist is missing: run npx tsc -b ${packageDir} first`);
+    process.exit(1);
+  }
+  return dist;
+}
+
+/** Runs the part of a storage bench its process was started for: `server`, `client <json>`, or `main` without an argument. */
+export function runPart({ server, client, main }) {
+  const mode = process.argv[2];
+  if (mode === 'server') return server();
+  if (mode === 'client') return client(JSON.parse(process.argv[3]));
+  return main();
 }
 
 /** A sink that counts bytes (in its `bytes` property). */

@@ -15,16 +15,12 @@ export interface VerifyOffThreadOptions extends VerifyStreamOptions {
 /**
  * Like {@link verifyStream} (same pass-through, same `ChecksumMismatchError` at the end on a
  * mismatch) but hashing (MD5, SHA-256) on the process-wide hashing thread, through an
- * {@link OffThreadHashingStream}. Small downloads of known size, CRC-32 (cheaper in line than a thread
- * round trip) and any download when no thread can start use `verifyStream`.
+ * {@link OffThreadHashingStream} (which hashes in line where no thread can start). Small downloads of
+ * known size and CRC-32 (cheaper in line than a thread round trip) use `verifyStream`.
  */
 export function verifyStreamOffThread(source: Readable, options: VerifyOffThreadOptions): Readable {
   const min = options.minOffThreadBytes ?? OFF_THREAD_MIN_BYTES;
   if (options.algorithm === 'crc32' || (options.size !== undefined && options.size < min)) return verifyStream(source, options);
-  const check = new OffThreadHashingStream(options.algorithm, { check: (actual) => downloadMismatch(options, actual) });
-  if (!check.offThread) {
-    check.destroy();
-    return verifyStream(source, options);
-  }
-  return pipeChecked(source, check);
+  // Where no thread can start, the stream hashes in line itself.
+  return pipeChecked(source, new OffThreadHashingStream(options.algorithm, { check: (actual) => downloadMismatch(options, actual) }));
 }
